@@ -1,0 +1,33 @@
+/**
+ * The IPC contract between the renderer and the main process, declared once. Main registers a handler per channel
+ * through one validating wrapper; the preload exposes one method per channel. Nothing else crosses the boundary.
+ *
+ * Each channel names its argument schema (validated in main, since the renderer is not trusted) and its result schema
+ * (validated in the renderer's host adapter before use).
+ */
+import { z } from 'zod';
+import { SettingsPatchSchema, SettingsSchema } from '../settings';
+
+export const AppInfoSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    platform: z.string(),
+    profile: z.string(),
+  })
+  .strict();
+export type AppInfo = Readonly<z.infer<typeof AppInfoSchema>>;
+
+const NoArguments = z.tuple([]);
+
+export const IPC_CONTRACT = {
+  'settings:get': { args: NoArguments, result: SettingsSchema },
+  'settings:update': { args: z.tuple([SettingsPatchSchema]), result: SettingsSchema },
+  'app:info': { args: NoArguments, result: AppInfoSchema },
+} as const;
+
+export type IpcChannel = keyof typeof IPC_CONTRACT;
+export type IpcArgs<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['args']>;
+export type IpcResult<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['result']>;
+
+export const IPC_CHANNELS = Object.keys(IPC_CONTRACT) as IpcChannel[];

@@ -1,0 +1,41 @@
+/**
+ * End-to-end tests in real Chromium (Debian's package: Playwright never downloads a browser here) against the built
+ * renderer, served with the same CSP as the desktop shell. Build first: `npm run build` (npm test does).
+ */
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const port = Number(process.env.E2E_PORT ?? 4317);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync('out/renderer/index.html')) {
+  throw new Error('out/renderer is missing: run `npm run build` before the end-to-end tests');
+}
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: `npx vite preview -c vite.renderer.config.ts --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+  projects: [
+    { name: 'chromium', testMatch: /browser\/.*\.spec\.ts/ },
+    { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
+  ],
+});

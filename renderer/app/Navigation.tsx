@@ -1,0 +1,26 @@
+/** The section list. Buttons, not links: the app never navigates its page, it only switches the visible section. */
+import { useTranslation } from 'react-i18next';
+import { SECTIONS, type Section } from './sections';
+
+export function Navigation(props: { current: Section; onSelect: (section: Section) => void }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="nav" aria-label={t('nav.label')}>
+      <ul className="nav__list">
+        {SECTIONS.map((section) => (
+          <li key={section}>
+            <button
+              type="button"
+              className="nav__item"
+              aria-current={section === props.current ? 'page' : undefined}
+              onClick={() => props.onSelect(section)}
+              data-testid={`nav-${section}`}
+            >
+              {t(`nav.${section}`)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The layering rules of DESIGN.md §6, checked on every import in the source tree:
+ * - electron/common imports nothing outside itself: no Node built-in, no 'electron', no other folder of ours, and of
+ *   npm packages only the environment-free ones listed in COMMON_PACKAGES;
+ * - renderer/ imports no Node built-in, no 'electron', and of electron/ only electron/common;
+ * - electron/relay imports no 'electron', and nothing from electron/main or electron/preload;
+ * - electron/preload (sandboxed: it cannot load modules at run time) imports only 'electron' and electron/common.
+ * Imports are read with TypeScript's own pre-processor, so `import`, `export ... from`, `import()` and `require()`
+ * are all seen.
+ */
+import { builtinModules } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+/** npm packages electron/common may use: pure ECMAScript, the same in Node, the browser and the worker. */
+export const COMMON_PACKAGES: ReadonlySet<string> = new Set(['zod']);
+
+export interface Violation {
+  readonly file: string;
+  readonly line: number;
+  readonly specifier: string;
+  readonly rule: string;
+}
+
+const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/;
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+type Layer = 'common' | 'renderer' | 'relay' | 'preload' | 'main';
+
+function layerOf(relativePath: string): Layer | null {
+  const normalized = relativePath.split(path.sep).join('/');
+  for (const layer of ['common', 'relay', 'preload', 'main'] as const) {
+    if (normalized.startsWith(`electron/${layer}/`)) return layer;
+  }
+  return normalized.startsWith('renderer/') ? 'renderer' : null;
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+const isNodeBuiltin = (specifier: string) => specifier.startsWith('node:') || NODE_BUILTINS.has(packageName(specifier));
+const isElectron = (specifier: string) => packageName(specifier) === 'electron';
+
+/** The rule an import breaks, or null. `target` is the repo-relative path a relative import points at. */
+function ruleBroken(layer: Layer, specifier: string, target: string | null): string | null {
+  const targetLayer = target === null ? null : layerOf(target);
+  const insideRepoTree = target !== null;
+  switch (layer) {
+    case 'common':
+      if (insideRepoTree) return targetLayer === 'common' ? null : 'electron/common imports nothing outside itself';
+      if (isNodeBuiltin(specifier)) return 'electron/common may not import Node built-ins';
+      if (isElectron(specifier)) return "electron/common may not import 'electron'";
+      return COMMON_PACKAGES.has(packageName(specifier)) ? null : 'electron/common may import only environment-free packages';
+    case 'renderer':
+      if (isNodeBuiltin(specifier)) return 'renderer/ may not import Node built-ins';
+      if (isElectron(specifier)) return "renderer/ may not import 'electron'";
+      if (targetLayer && targetLayer !== 'renderer' && targetLayer !== 'common') return 'renderer/ may import only electron/common from electron/';
+      return null;
+    case 'relay':
+      if (isElectron(specifier)) return "electron/relay may not import 'electron'";
+      if (targetLayer === 'main' || targetLayer === 'preload') return 'electron/relay may not import electron/main or electron/preload';
+      return null;
+    case 'preload':
+      if (insideRepoTree) return targetLayer === 'preload' || targetLayer === 'common' ? null : 'electron/preload may import only electron/common';
+      return isElectron(specifier) ? null : "electron/preload may import only 'electron'";
+    case 'main':
+      if (targetLayer === 'renderer' || targetLayer === 'relay' || targetLayer === 'preload') return 'electron/main may not import renderer, relay or preload code';
+      return null;
+  }
+}
+
+export function checkFile(root: string, relativePath: string, source: string): Violation[] {
+  const layer = layerOf(relativePath);
+  if (!layer) return [];
+  const { importedFiles } = ts.preProcessFile(source, true, true);
+  const violations: Violation[] = [];
+  for (const imported of importedFiles) {
+    const specifier = imported.fileName;
+    const target = specifier.startsWith('.')
+      ? path.relative(root, path.resolve(root, path.dirname(relativePath), specifier))
+      : null;
+    const rule = ruleBroken(layer, specifier, target);
+    if (rule) {
+      const line = source.slice(0, imported.pos).split('\n').length;
+      violations.push({ file: relativePath, line, specifier, rule });
+    }
+  }
+  return violations;
+}
+
+function* sourceFiles(root: string, directory: string): Generator<string> {
+  for (const entry of readdirSync(path.join(root, directory))) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    const relative = path.join(directory, entry);
+    if (statSync(path.join(root, relative)).isDirectory()) yield* sourceFiles(root, relative);
+    else if (SOURCE_EXTENSIONS.test(entry) && !entry.endsWith('.d.ts')) yield relative;
+  }
+}
+
+export function checkLayering(root: string): Violation[] {
+  const violations: Violation[] = [];
+  for (const top of ['electron', 'renderer']) {
+    if (!existsSync(path.join(root, top))) continue;
+    for (const file of sourceFiles(root, top)) violations.push(...checkFile(root, file, readFileSync(path.join(root, file), 'utf8')));
+  }
+  return violations;
+}
+
+export function formatViolation(violation: Violation): string {
+  return `${violation.file}:${violation.line}: imports '${violation.specifier}': ${violation.rule}`;
+}
