@@ -1,12 +1,14 @@
 /** The core worker: everything that touches keys, crypto or storage runs here, off the UI thread. */
+import { initCrypto, libraryVersion } from '../../electron/common/crypto/sodium';
 import type { CoreApi } from './api';
 import { serveRpc } from './rpc';
-import { loadSodium } from './sodium';
+
+const cryptoReady = initCrypto();
 
 const api: CoreApi = {
   async cryptoInfo() {
-    const sodium = await loadSodium();
-    return { library: 'libsodium', version: sodium.sodium_version_string() };
+    await cryptoReady;
+    return { library: 'libsodium', version: libraryVersion() };
   },
 };
 

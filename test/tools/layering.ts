@@ -14,7 +14,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /** npm packages electron/common may use: pure ECMAScript, the same in Node, the browser and the worker. */
-export const COMMON_PACKAGES: ReadonlySet<string> = new Set(['zod']);
+export const COMMON_PACKAGES: ReadonlySet<string> = new Set(['zod', 'libsodium-wrappers-sumo']);
 
 export interface Violation {
   readonly file: string;

@@ -1,0 +1,127 @@
+/**
+ * The one place libsodium is imported (the sumo build: the standard build lacks crypto_pwhash, Argon2id). Every part of
+ * the project — relay, core worker, tests — uses these wrappers, so each primitive is called one way everywhere.
+ *
+ * libsodium loads asynchronously (WebAssembly): call `await initCrypto()` once at start; the functions below are then
+ * synchronous. Only the default import works at run time.
+ */
+import sodium from 'libsodium-wrappers-sumo';
+
+let ready = false;
+
+export async function initCrypto(): Promise<void> {
+  await sodium.ready;
+  ready = true;
+}
+
+function lib(): typeof sodium {
+  if (!ready) throw new Error('crypto used before initCrypto() finished');
+  return sodium;
+}
+
+export const libraryVersion = (): string => lib().sodium_version_string();
+
+// --- encodings (libsodium's, so this environment-free code needs neither TextEncoder nor Buffer) ---
+
+/** RFC 4648 §5 base64url without padding: every binary field of the protocol is written this way. */
+export const toBase64Url = (bytes: Uint8Array): string => lib().to_base64(bytes, lib().base64_variants.URLSAFE_NO_PADDING);
+
+/** Strict: refuses padding, standard-alphabet characters and non-canonical trailing bits. */
+export function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const bytes = lib().from_base64(text, lib().base64_variants.URLSAFE_NO_PADDING);
+  if (toBase64Url(bytes) !== text) throw new Error('not canonical base64url');
+  return bytes;
+}
+
+/** RFC 4648 §4 standard base64 with padding, as signed notes (checkpoints) use. */
+export const toBase64 = (bytes: Uint8Array): string => lib().to_base64(bytes, lib().base64_variants.ORIGINAL);
+export const fromBase64 = (text: string): Uint8Array => lib().from_base64(text, lib().base64_variants.ORIGINAL);
+
+export const utf8Encode = (text: string): Uint8Array => lib().from_string(text);
+export const utf8Decode = (bytes: Uint8Array): string => lib().to_string(bytes);
+export const toHex = (bytes: Uint8Array): string => lib().to_hex(bytes);
+export const fromHex = (hex: string): Uint8Array => lib().from_hex(hex);
+
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+export const bytesEqual = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && lib().memcmp(a, b);
+
+// --- primitives ---
+
+export const randomBytes = (length: number): Uint8Array => lib().randombytes_buf(length);
+export const sha256 = (data: Uint8Array): Uint8Array => lib().crypto_hash_sha256(data);
+
+/** Overwrites secret bytes in place: keys are wiped when no longer needed (lock, rotation). */
+export const wipe = (secret: Uint8Array): void => lib().memzero(secret);
+
+export interface SigningKeyPair {
+  readonly publicKey: Uint8Array;
+  /** libsodium's 64-byte form: seed followed by the public key. */
+  readonly secretKey: Uint8Array;
+}
+
+export function generateSigningKeyPair(): SigningKeyPair {
+  const { publicKey, privateKey } = lib().crypto_sign_keypair();
+  return { publicKey, secretKey: privateKey };
+}
+
+export const signDetached = (message: Uint8Array, secretKey: Uint8Array): Uint8Array => lib().crypto_sign_detached(message, secretKey);
+
+/** Ed25519 verification; false (never a throw) for any malformed key or signature. */
+export function verifyDetached(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  try {
+    return lib().crypto_sign_verify_detached(signature, message, publicKey);
+  } catch {
+    return false;
+  }
+}
+
+export interface BoxKeyPair {
+  readonly publicKey: Uint8Array;
+  readonly secretKey: Uint8Array;
+}
+
+export function generateBoxKeyPair(): BoxKeyPair {
+  const { publicKey, privateKey } = lib().crypto_box_keypair();
+  return { publicKey, secretKey: privateKey };
+}
+
+/** X25519 shared secret; throws when the result is all zeros (a low-order public key). */
+export const x25519 = (secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array => lib().crypto_scalarmult(secretKey, publicKey);
+
+/** Anonymous sealed box (X25519 + XSalsa20-Poly1305): how a content key reaches each recipient device. */
+export const sealTo = (message: Uint8Array, recipientPublicKey: Uint8Array): Uint8Array => lib().crypto_box_seal(message, recipientPublicKey);
+
+export function openSealed(sealed: Uint8Array, keyPair: BoxKeyPair): Uint8Array | null {
+  try {
+    return lib().crypto_box_seal_open(sealed, keyPair.publicKey, keyPair.secretKey);
+  } catch {
+    return null;
+  }
+}
+
+export const AEAD_KEY_BYTES = 32;
+export const AEAD_NONCE_BYTES = 24;
+
+/** XChaCha20-Poly1305 (IETF): ciphertext followed by the 16-byte tag. */
+export const aeadEncrypt = (plaintext: Uint8Array, associatedData: Uint8Array, nonce: Uint8Array, key: Uint8Array): Uint8Array =>
+  lib().crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, associatedData, null, nonce, key);
+
+/** Null when the tag does not verify (wrong key, altered ciphertext or associated data). */
+export function aeadDecrypt(ciphertext: Uint8Array, associatedData: Uint8Array, nonce: Uint8Array, key: Uint8Array): Uint8Array | null {
+  try {
+    return lib().crypto_aead_xchacha20poly1305_ietf_decrypt(null, ciphertext, associatedData, nonce, key);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,15 @@
+/** Protocol limits, shared by the relay (which enforces them) and clients (which stay inside them). See PROTOCOL.md. */
+export const PROTOCOL_VERSION = 1;
+
+/** The largest envelope, as canonical JSON bytes. A hotline message is short; this leaves room for many recipients. */
+export const MAX_ENVELOPE_BYTES = 256 * 1024;
+/** The largest WebSocket frame either side accepts (the envelope plus the frame around it). */
+export const MAX_FRAME_BYTES = MAX_ENVELOPE_BYTES + 16 * 1024;
+/** The most devices one envelope may be sealed to. */
+export const MAX_SEALED_KEYS = 64;
+/** Display names: characters (code points). */
+export const MAX_NAME_LENGTH = 64;
+/** How long an authentication challenge stays valid. */
+export const AUTH_NONCE_TTL_MS = 30_000;
+/** The most envelopes one `deliver` burst leaves unacknowledged before the relay waits for an ack. */
+export const DELIVERY_WINDOW = 512;

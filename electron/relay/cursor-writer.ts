@@ -1,0 +1,32 @@
+/**
+ * Delivery cursors, written in batches: acknowledgements that arrive in the same turn of the event loop cost one
+ * transaction together. A cursor lost in a crash only means a redelivery, which clients ignore by log index.
+ */
+import type { RelayStore } from './store/relay-store';
+
+export class CursorWriter {
+  private pending = new Map<string, number>();
+  private scheduled = false;
+
+  constructor(private readonly store: RelayStore) {}
+
+  advance(deviceId: string, index: number): void {
+    this.pending.set(deviceId, Math.max(index, this.pending.get(deviceId) ?? -1));
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** The cursor as it will be once pending writes land. */
+  current(deviceId: string): number {
+    return Math.max(this.pending.get(deviceId) ?? -1, this.store.getCursor(deviceId));
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    this.store.advanceCursors(batch);
+  }
+}

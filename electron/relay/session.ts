@@ -1,0 +1,285 @@
+/**
+ * One client connection: parses and validates each frame, runs the authentication handshake, and answers requests.
+ * A fault in one frame (bad JSON, a refused envelope) gets an error frame and the connection goes on; only revocation
+ * and frames too large to read end it.
+ */
+import type { WebSocket } from 'ws';
+import { fromBase64Url, randomBytes, toBase64Url, utf8Decode, verifyDetached } from '../common/crypto/sodium';
+import { canonicalBytes, signingInput } from '../common/protocol/canonical-json';
+import { verifyEnrolmentRequest, type SignedCertificate } from '../common/protocol/certificates';
+import { audienceOf, envelopeHash } from '../common/protocol/envelope';
+import { authStatement, bindStatement, ClientFrame, type ErrorCode, type RelayFrame } from '../common/protocol/frames';
+import { DELIVERY_WINDOW, PROTOCOL_VERSION } from '../common/protocol/limits';
+import { checkSealing, checkSender } from './envelope-checks';
+import { tokenMatches } from './identity';
+import { deliveryMaskFor, maskOf } from './post-mask';
+import type { ChannelState, RelayContext, SessionHandle } from './context';
+
+type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
+
+export class Session implements SessionHandle {
+  private challenge: { nonce: string; expiresAt: number } | null = null;
+  private device: SignedCertificate | null = null;
+  /** Highest log index sent to this device, and the indexes sent but not yet acknowledged. */
+  private sentUpTo = -1;
+  private unacknowledged: number[] = [];
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly relay: RelayContext,
+    private readonly remote: string,
+  ) {
+    socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+  }
+
+  get deviceId(): string | null {
+    return this.device?.body.deviceId ?? null;
+  }
+
+  private send(frame: RelayFrame): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  private refuse(code: ErrorCode, message: string, rid?: string, ref?: string): void {
+    this.relay.logger.info('frame.refused', { code, device: this.deviceId, remote: this.remote });
+    this.send({ type: 'error', code, message, ...(rid === undefined ? {} : { rid }), ...(ref === undefined ? {} : { ref }) });
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    let raw: unknown;
+    try {
+      if (isBinary) throw new Error('binary frame');
+      raw = JSON.parse(data.toString('utf8'));
+    } catch {
+      this.refuse('malformed-frame', 'a frame must be one JSON object in a text message');
+      return;
+    }
+    const rid = typeof (raw as { rid?: unknown })?.rid === 'string' ? ((raw as { rid: string }).rid.slice(0, 64)) : undefined;
+    const parsed = ClientFrame.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      this.refuse('malformed-frame', `frame does not match the protocol at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`.slice(0, 500), rid);
+      return;
+    }
+    try {
+      this.dispatch(parsed.data);
+    } catch (error) {
+      this.relay.logger.error('frame.failed', { type: parsed.data.type, error: String(error) });
+      this.refuse('internal-error', 'the relay failed to handle this frame', rid);
+    }
+  }
+
+  private dispatch(frame: ClientFrame): void {
+    switch (frame.type) {
+      case 'hello':
+        return this.hello(frame);
+      case 'bind':
+        return this.bind(frame);
+      case 'auth':
+        return this.withChannel(frame.rid, (channel) => this.authenticate(frame, channel));
+      case 'submit':
+        return this.withDevice(frame.rid, (channel, device) => void this.submit(frame, channel, device));
+      case 'ack':
+        return this.withDevice(frame.rid, (channel) => this.acknowledge(frame, channel));
+      case 'get-checkpoint':
+        return this.withChannel(frame.rid, (channel) => this.send({ type: 'checkpoint', rid: frame.rid, checkpoint: channel.log.latestCheckpoint() }));
+      case 'get-inclusion':
+        return this.withChannel(frame.rid, (channel) => {
+          const proof = channel.log.inclusion(frame.index, frame.size);
+          if (!proof) return this.refuse('unknown-index', `no entry ${frame.index} in a log of ${frame.size} (the log has ${channel.log.size})`, frame.rid);
+          this.send({ type: 'inclusion', rid: frame.rid, index: frame.index, size: frame.size, proof: proof.map(toBase64Url) });
+        });
+      case 'get-consistency':
+        return this.withChannel(frame.rid, (channel) => {
+          const proof = channel.log.consistency(frame.from, frame.to);
+          if (!proof) return this.refuse('unknown-index', `no consistency from ${frame.from} to ${frame.to} (the log has ${channel.log.size})`, frame.rid);
+          this.send({ type: 'consistency', rid: frame.rid, from: frame.from, to: frame.to, proof: proof.map(toBase64Url) });
+        });
+      case 'get-directory':
+        return this.withDevice(frame.rid, (channel) => this.send({ type: 'directory', rid: frame.rid, ...channel.directory.all() }));
+      case 'get-certificate':
+        return this.withChannel(frame.rid, (channel) =>
+          this.send({ type: 'certificate', rid: frame.rid, deviceId: frame.deviceId, certificate: channel.directory.certificate(frame.deviceId) ?? null }),
+        );
+      case 'enrol':
+        return this.withChannel(frame.rid, (channel) => this.enrol(frame, channel));
+      case 'get-enrolments':
+        return this.withSupervisor(frame.rid, () => this.send({ type: 'enrolments', rid: frame.rid, requests: this.relay.store.listEnrolments() }));
+      case 'refuse-enrolment':
+        return this.withSupervisor(frame.rid, () => {
+          this.relay.store.deleteEnrolment(frame.deviceId);
+          this.send({ type: 'enrolment-refused', rid: frame.rid, deviceId: frame.deviceId });
+        });
+      case 'publish-certificate':
+        return this.withChannel(frame.rid, (channel) => {
+          if (!this.device && !this.relay.openLimiter.take(this.remote)) return this.refuse('rate-limited', 'too many requests; wait and retry', frame.rid);
+          const error = channel.directory.publishCertificate(frame.certificate);
+          if (error) return this.refuse(error, 'certificate is not signed by this channel\'s root, or its device id does not match its key', frame.rid);
+          this.relay.logger.info('certificate.published', { device: frame.certificate.body.deviceId, post: frame.certificate.body.post });
+          this.send({ type: 'published', rid: frame.rid, deviceId: frame.certificate.body.deviceId });
+        });
+      case 'publish-revocations':
+        return this.withChannel(frame.rid, (channel) => this.publishRevocations(frame, channel));
+    }
+  }
+
+  // --- gates ---
+
+  private withChannel(rid: string | undefined, run: (channel: ChannelState) => void): void {
+    const channel = this.relay.channel;
+    if (!channel) return this.refuse('not-bound', 'this relay is not bound to a channel yet', rid);
+    run(channel);
+  }
+
+  private withDevice(rid: string | undefined, run: (channel: ChannelState, device: SignedCertificate) => void): void {
+    this.withChannel(rid, (channel) => {
+      if (!this.device) return this.refuse('not-authenticated', 'authenticate first (hello, then auth)', rid);
+      run(channel, this.device);
+    });
+  }
+
+  private withSupervisor(rid: string | undefined, run: (channel: ChannelState) => void): void {
+    this.withDevice(rid, (channel, device) => {
+      if (device.body.post !== 'US' || !device.body.roles.includes('supervisor')) return this.refuse('forbidden', 'only a supervisor of the U.S. desk may do this', rid);
+      run(channel);
+    });
+  }
+
+  // --- handshake ---
+
+  private hello(frame: Frame<'hello'>): void {
+    if (frame.v !== PROTOCOL_VERSION) return this.refuse('unsupported-version', `this relay speaks protocol version ${PROTOCOL_VERSION}`, frame.rid);
+    const nonce = toBase64Url(randomBytes(32));
+    const expiresAt = this.relay.now() + this.relay.config.nonceTtlMs;
+    this.challenge = { nonce, expiresAt };
+    this.send({
+      type: 'challenge',
+      rid: frame.rid,
+      v: PROTOCOL_VERSION,
+      nonce,
+      relay: toBase64Url(this.relay.keys.publicKey),
+      channel: this.relay.channel?.binding.channelId ?? null,
+      expiresAt,
+    });
+  }
+
+  private bind(frame: Frame<'bind'>): void {
+    if (this.relay.channel) return this.refuse('already-bound', 'this relay already serves a channel', frame.rid);
+    const root = fromBase64Url(frame.root);
+    const statement = bindStatement({ token: frame.token, relay: toBase64Url(this.relay.keys.publicKey), root: frame.root });
+    if (!tokenMatches(this.relay.store, frame.token) || !verifyDetached(fromBase64Url(frame.sig), signingInput('relay-bind', statement), root)) {
+      return this.refuse('bind-refused', 'wrong bind token, or not signed by the root key presented', frame.rid);
+    }
+    const channel = this.relay.bind(root);
+    this.send({ type: 'bound', rid: frame.rid, channel: channel.binding.channelId, relay: toBase64Url(this.relay.keys.publicKey) });
+  }
+
+  private authenticate(frame: Frame<'auth'>, channel: ChannelState): void {
+    if (this.device) return this.refuse('already-authenticated', 'this connection is already authenticated', frame.rid);
+    const challenge = this.challenge;
+    this.challenge = null; // single use, whatever the outcome
+    if (!challenge || challenge.nonce !== frame.nonce) return this.refuse('auth-nonce-unknown', 'this nonce was not issued on this connection, or was already used', frame.rid);
+    const now = this.relay.now();
+    if (now > challenge.expiresAt) return this.refuse('auth-nonce-expired', 'the challenge expired; send hello again', frame.rid);
+    const state = channel.directory.state(frame.device, now);
+    if (state !== 'current') return this.refuse(DEVICE_STATE_ERRORS[state], `device is ${state}`, frame.rid);
+    const certificate = channel.directory.certificate(frame.device)!;
+    const statement = authStatement({ nonce: frame.nonce, relay: toBase64Url(this.relay.keys.publicKey), channel: channel.binding.channelId, device: frame.device });
+    if (!verifyDetached(fromBase64Url(frame.sig), signingInput('relay-auth', statement), fromBase64Url(certificate.body.signKey))) {
+      return this.refuse('auth-failed', 'the signature does not verify under this device\'s key', frame.rid);
+    }
+    this.device = certificate;
+    const cursor = channel.cursors.current(frame.device);
+    this.sentUpTo = cursor;
+    this.relay.logger.info('session.authenticated', { device: frame.device, post: certificate.body.post, cursor, remote: this.remote });
+    this.send({ type: 'ready', rid: frame.rid, device: frame.device, cursor, checkpoint: channel.log.latestCheckpoint() });
+    this.pump();
+  }
+
+  // --- envelopes ---
+
+  private async submit(frame: Frame<'submit'>, channel: ChannelState, device: SignedCertificate): Promise<void> {
+    const { envelope, rid } = frame;
+    const hash = envelopeHash(envelope);
+    if (!this.relay.submitLimiter.take(device.body.deviceId)) return this.refuse('rate-limited', 'too many envelopes; wait and resubmit', rid, hash);
+    const now = this.relay.now();
+    const state = channel.directory.state(device.body.deviceId, now);
+    if (state !== 'current') return this.refuse(DEVICE_STATE_ERRORS[state], `device is ${state}`, rid, hash);
+    const bytes = canonicalBytes(envelope);
+    const notTheSenders = checkSender(envelope, bytes.length, device);
+    if (notTheSenders) return this.refuse(notTheSenders.code, notTheSenders.message, rid, hash);
+    const known = this.relay.store.indexOfHash(hash);
+    if (known === null) {
+      const refusal = checkSealing(envelope, channel.directory, now);
+      if (refusal) return this.refuse(refusal.code, refusal.message, rid, hash);
+      const result = await channel.writer.submit({
+        hash,
+        sender: envelope.header.sender,
+        seq: envelope.header.seq,
+        prev: envelope.header.prev,
+        audience: maskOf(audienceOf(envelope.header)),
+        bytes,
+      });
+      if ('code' in result) return this.refuse(result.code, result.message, rid, hash);
+      this.send({ type: 'receipt', rid, hash, index: result.index, checkpoint: result.checkpoint });
+      return;
+    }
+    this.send({ type: 'receipt', rid, hash, index: known, checkpoint: channel.log.latestCheckpoint() });
+  }
+
+  private acknowledge(frame: Frame<'ack'>, channel: ChannelState): void {
+    if (frame.index > this.sentUpTo) return this.refuse('unknown-index', `index ${frame.index} was not delivered to this device`, frame.rid);
+    channel.cursors.advance(this.deviceId!, frame.index);
+    this.unacknowledged = this.unacknowledged.filter((index) => index > frame.index);
+    this.pump();
+  }
+
+  pump(): void {
+    if (!this.device || this.socket.readyState !== this.socket.OPEN) return;
+    const room = DELIVERY_WINDOW - this.unacknowledged.length;
+    if (room <= 0) return;
+    const mask = deliveryMaskFor(this.device.body.post);
+    for (const stored of this.relay.store.envelopesAfter(this.sentUpTo, mask, room)) {
+      // The stored bytes are the envelope's canonical JSON: they go out exactly as they came in.
+      this.socket.send(`{"type":"deliver","index":${stored.index},"envelope":${utf8Decode(stored.bytes)}}`);
+      this.sentUpTo = stored.index;
+      this.unacknowledged.push(stored.index);
+    }
+  }
+
+  revoke(): void {
+    this.refuse('device-revoked', 'this device has been revoked by the desk');
+    this.device = null;
+    this.socket.close(4003, 'device revoked');
+  }
+
+  // --- enrolment and revocation ---
+
+  private enrol(frame: Frame<'enrol'>, channel: ChannelState): void {
+    if (!this.relay.openLimiter.take(this.remote)) return this.refuse('rate-limited', 'too many requests; wait and retry', frame.rid);
+    const { body } = frame.request;
+    if (!verifyEnrolmentRequest(frame.request, channel.binding.channelId)) return this.refuse('bad-enrolment', 'the request is not self-signed by its key for this channel', frame.rid);
+    if (channel.directory.certificate(body.deviceId)) return this.refuse('bad-enrolment', 'this device is already enrolled', frame.rid);
+    this.relay.store.putEnrolment(frame.request, this.relay.now());
+    this.relay.logger.info('enrolment.received', { device: body.deviceId, post: body.post, remote: this.remote });
+    this.send({ type: 'enrol-received', rid: frame.rid, deviceId: body.deviceId });
+  }
+
+  private publishRevocations(frame: Frame<'publish-revocations'>, channel: ChannelState): void {
+    if (!this.device && !this.relay.openLimiter.take(this.remote)) return this.refuse('rate-limited', 'too many requests; wait and retry', frame.rid);
+    const outcome = channel.directory.publishRevocations(frame.list);
+    if ('error' in outcome) return this.refuse(outcome.error, 'the list is not signed by this channel\'s root, or is older than the one in force', frame.rid);
+    const revoked = new Set(outcome.newlyRevoked);
+    this.relay.logger.info('revocations.published', { number: frame.list.body.number, newlyRevoked: revoked.size });
+    this.send({ type: 'revocations-published', rid: frame.rid, number: frame.list.body.number });
+    // Revocation takes effect at once, on open connections too.
+    for (const session of this.relay.sessions) if (session.deviceId && revoked.has(session.deviceId)) session.revoke();
+  }
+}
+
+const DEVICE_STATE_ERRORS: Record<'unknown' | 'not-yet-valid' | 'expired' | 'revoked', ErrorCode> = {
+  unknown: 'unknown-device',
+  'not-yet-valid': 'device-not-yet-valid',
+  expired: 'device-expired',
+  revoked: 'device-revoked',
+};
