@@ -5,9 +5,9 @@
  */
 import type { WebSocket } from 'ws';
 import { fromBase64Url, randomBytes, toBase64Url, utf8Decode, verifyDetached } from '../common/crypto/sodium';
-import { canonicalBytes, signingInput } from '../common/protocol/canonical-json';
+import { signingInput } from '../common/protocol/canonical-json';
 import { verifyEnrolmentRequest, type SignedCertificate } from '../common/protocol/certificates';
-import { audienceOf, envelopeHash } from '../common/protocol/envelope';
+import { audienceOf, envelopeBytes, hashOfEnvelopeBytes } from '../common/protocol/envelope';
 import { authStatement, bindStatement, ClientFrame, type ErrorCode, type RelayFrame } from '../common/protocol/frames';
 import { DELIVERY_WINDOW, PROTOCOL_VERSION } from '../common/protocol/limits';
 import { checkSealing, checkSender } from './envelope-checks';
@@ -200,12 +200,12 @@ export class Session implements SessionHandle {
 
   private async submit(frame: Frame<'submit'>, channel: ChannelState, device: SignedCertificate): Promise<void> {
     const { envelope, rid } = frame;
-    const hash = envelopeHash(envelope);
+    const bytes = envelopeBytes(envelope);
+    const hash = hashOfEnvelopeBytes(bytes);
     if (!this.relay.submitLimiter.take(device.body.deviceId)) return this.refuse('rate-limited', 'too many envelopes; wait and resubmit', rid, hash);
     const now = this.relay.now();
     const state = channel.directory.state(device.body.deviceId, now);
     if (state !== 'current') return this.refuse(DEVICE_STATE_ERRORS[state], `device is ${state}`, rid, hash);
-    const bytes = canonicalBytes(envelope);
     const notTheSenders = checkSender(envelope, bytes.length, device);
     if (notTheSenders) return this.refuse(notTheSenders.code, notTheSenders.message, rid, hash);
     const known = this.relay.store.indexOfHash(hash);

@@ -71,8 +71,9 @@ export function audienceOf(header: Pick<EnvelopeHeader, 'recipients' | 'senderPo
 
 export const envelopeBytes = (envelope: Envelope): Uint8Array => canonicalBytes(envelope);
 
-/** The envelope's hash: its RFC 9162 leaf hash. */
-export const envelopeHash = (envelope: Envelope): string => toBase64Url(leafHash(envelopeBytes(envelope)));
+/** The envelope's hash: its RFC 9162 leaf hash, from the envelope or from its canonical bytes if already at hand. */
+export const hashOfEnvelopeBytes = (bytes: Uint8Array): string => toBase64Url(leafHash(bytes));
+export const envelopeHash = (envelope: Envelope): string => hashOfEnvelopeBytes(envelopeBytes(envelope));
 
 const signedPart = (envelope: Omit<Envelope, 'sig'>) => signingInput('envelope', envelope);
 const associatedData = (header: EnvelopeHeader) => signingInput('envelope-header', header);
