@@ -165,6 +165,7 @@ export class Session implements SessionHandle {
 
   private bind(frame: Frame<'bind'>): void {
     if (this.relay.channel) return this.refuse('already-bound', 'this relay already serves a channel', frame.rid);
+    if (!this.relay.openLimiter.take(this.remote)) return this.refuse('rate-limited', 'too many requests; wait and retry', frame.rid);
     const root = fromBase64Url(frame.root);
     const statement = bindStatement({ token: frame.token, relay: toBase64Url(this.relay.keys.publicKey), root: frame.root });
     if (!tokenMatches(this.relay.store, frame.token) || !verifyDetached(fromBase64Url(frame.sig), signingInput('relay-bind', statement), root)) {

@@ -74,6 +74,12 @@ export function generateSigningKeyPair(): SigningKeyPair {
   return { publicKey, secretKey: privateKey };
 }
 
+/** A signing key pair from a 32-byte seed: for keys that must be the same every time (test vectors). */
+export function signingKeyPairFromSeed(seed: Uint8Array): SigningKeyPair {
+  const { publicKey, privateKey } = lib().crypto_sign_seed_keypair(seed);
+  return { publicKey, secretKey: privateKey };
+}
+
 export const signDetached = (message: Uint8Array, secretKey: Uint8Array): Uint8Array => lib().crypto_sign_detached(message, secretKey);
 
 /** Ed25519 verification; false (never a throw) for any malformed key or signature. */
@@ -93,6 +99,11 @@ export interface BoxKeyPair {
 
 export function generateBoxKeyPair(): BoxKeyPair {
   const { publicKey, privateKey } = lib().crypto_box_keypair();
+  return { publicKey, secretKey: privateKey };
+}
+
+export function boxKeyPairFromSeed(seed: Uint8Array): BoxKeyPair {
+  const { publicKey, privateKey } = lib().crypto_box_seed_keypair(seed);
   return { publicKey, secretKey: privateKey };
 }
 
