@@ -3,7 +3,7 @@ import type { CursorWriter } from './cursor-writer';
 import type { Directory } from './directory';
 import type { ChannelBinding, RelayKeys } from './identity';
 import type { Logger } from './log';
-import type { LogWriter } from './log-writer';
+import type { AppendedEnvelope, LogWriter } from './log-writer';
 import type { MerkleLog } from './merkle-log';
 import type { RateLimiter } from './rate-limit';
 import type { RelayStore } from './store/relay-store';
@@ -33,8 +33,8 @@ export interface ChannelState {
 
 export interface SessionHandle {
   readonly deviceId: string | null;
-  /** Sends what is newly in the log to this device, if it is for its post. */
-  pump(): void;
+  /** Delivers envelopes just appended to the log, those for this device's post. */
+  appended(envelopes: readonly AppendedEnvelope[]): void;
   /** Ends the session because its device was revoked. */
   revoke(): void;
 }

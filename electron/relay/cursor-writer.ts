@@ -1,7 +1,10 @@
 /**
- * Delivery cursors, written in batches: acknowledgements that arrive in the same turn of the event loop cost one
- * transaction together. A cursor lost in a crash only means a redelivery, which clients ignore by log index.
+ * Delivery cursors, written in batches: acknowledgements that arrive within FLUSH_INTERVAL_MS cost one transaction
+ * together, instead of one fsync each. A cursor lost in a crash only means a redelivery, which clients ignore by log
+ * index (PROTOCOL.md §7.6), so cursors need not be as prompt as the log.
  */
+const FLUSH_INTERVAL_MS = 100;
+
 import type { RelayStore } from './store/relay-store';
 
 export class CursorWriter {
@@ -14,7 +17,7 @@ export class CursorWriter {
     this.pending.set(deviceId, Math.max(index, this.pending.get(deviceId) ?? -1));
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setTimeout(() => this.flush(), FLUSH_INTERVAL_MS).unref();
   }
 
   /** The cursor as it will be once pending writes land. */

@@ -3,7 +3,7 @@
  * are checked in order (sequence, chain, duplicates) and written in one durable transaction, and only then answered.
  * One fsync serves many envelopes, and no receipt is ever sent for something that is not on disk.
  */
-import { fromBase64Url } from '../common/crypto/sodium';
+import { fromBase64Url, utf8Decode } from '../common/crypto/sodium';
 import type { ErrorCode } from '../common/protocol/frames';
 import type { Logger } from './log';
 import type { MerkleLog } from './merkle-log';
@@ -16,6 +16,14 @@ export interface Submission {
   readonly prev: string | null;
   readonly audience: number;
   readonly bytes: Uint8Array;
+}
+
+/** An envelope just made durable, handed to open sessions so they can deliver it without reading it back. */
+export interface AppendedEnvelope {
+  readonly index: number;
+  readonly audience: number;
+  /** The canonical JSON as text, decoded once for every session that delivers it. */
+  readonly json: string;
 }
 
 export type SubmitResult = { readonly index: number; readonly checkpoint: string } | { readonly code: ErrorCode; readonly message: string };
@@ -33,7 +41,7 @@ export class LogWriter {
     private readonly store: RelayStore,
     private readonly log: MerkleLog,
     private readonly logger: Logger,
-    private readonly onAppended: () => void,
+    private readonly onAppended: (appended: readonly AppendedEnvelope[]) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -101,7 +109,7 @@ export class LogWriter {
       else if (outcome.isNew && !stored) pending.resolve({ code: 'internal-error', message: 'the relay could not store the envelope; resubmit it' });
       else pending.resolve({ index: outcome.index, checkpoint });
     });
-    if (entries.length > 0 && stored) this.onAppended();
+    if (entries.length > 0 && stored) this.onAppended(entries.map((entry, i) => ({ index: first + i, audience: entry.audience, json: utf8Decode(entry.bytes) })));
   }
 }
 

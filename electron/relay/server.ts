@@ -36,7 +36,7 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
 
   const openChannel = (binding: ChannelBinding): ChannelState => {
     const log = new MerkleLog(store, { origin: checkpointOrigin(binding.channelId), ...keys });
-    const writer = new LogWriter(store, log, logger, () => sessions.forEach((session) => session.pump()));
+    const writer = new LogWriter(store, log, logger, (appended) => sessions.forEach((session) => session.appended(appended)));
     return { binding, directory: new Directory(store, binding), log, writer, cursors: new CursorWriter(store) };
   };
 

@@ -14,6 +14,7 @@ import { checkSealing, checkSender } from './envelope-checks';
 import { tokenMatches } from './identity';
 import { deliveryMaskFor, maskOf } from './post-mask';
 import type { ChannelState, RelayContext, SessionHandle } from './context';
+import type { AppendedEnvelope } from './log-writer';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
@@ -23,6 +24,9 @@ export class Session implements SessionHandle {
   /** Highest log index sent to this device, and the indexes sent but not yet acknowledged. */
   private sentUpTo = -1;
   private unacknowledged: number[] = [];
+  /** True when everything in the store for this device up to the last append has been sent (so new appends can go
+   * straight from memory); false while the delivery window is full or a catch-up is still reading the store. */
+  private caughtUp = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -231,21 +235,41 @@ export class Session implements SessionHandle {
   private acknowledge(frame: Frame<'ack'>, channel: ChannelState): void {
     if (frame.index > this.sentUpTo) return this.refuse('unknown-index', `index ${frame.index} was not delivered to this device`, frame.rid);
     channel.cursors.advance(this.deviceId!, frame.index);
-    this.unacknowledged = this.unacknowledged.filter((index) => index > frame.index);
-    this.pump();
+    const acknowledged = this.unacknowledged.findIndex((index) => index > frame.index);
+    this.unacknowledged = acknowledged < 0 ? [] : this.unacknowledged.slice(acknowledged);
+    if (!this.caughtUp) this.pump();
   }
 
-  pump(): void {
+  /** Reads what this device has not been sent from the store, as far as the delivery window allows. */
+  private pump(): void {
     if (!this.device || this.socket.readyState !== this.socket.OPEN) return;
     const room = DELIVERY_WINDOW - this.unacknowledged.length;
     if (room <= 0) return;
+    const batch = this.relay.store.envelopesAfter(this.sentUpTo, deliveryMaskFor(this.device.body.post), room);
+    for (const stored of batch) this.deliver(stored.index, utf8Decode(stored.bytes));
+    this.caughtUp = batch.length < room;
+  }
+
+  appended(envelopes: readonly AppendedEnvelope[]): void {
+    if (!this.device || this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.caughtUp) return this.pump();
     const mask = deliveryMaskFor(this.device.body.post);
-    for (const stored of this.relay.store.envelopesAfter(this.sentUpTo, mask, room)) {
-      // The stored bytes are the envelope's canonical JSON: they go out exactly as they came in.
-      this.socket.send(`{"type":"deliver","index":${stored.index},"envelope":${utf8Decode(stored.bytes)}}`);
-      this.sentUpTo = stored.index;
-      this.unacknowledged.push(stored.index);
+    for (const envelope of envelopes) {
+      if ((envelope.audience & mask) === 0 || envelope.index <= this.sentUpTo) continue;
+      if (this.unacknowledged.length >= DELIVERY_WINDOW) {
+        // The rest waits in the store; acknowledgements will read it from there.
+        this.caughtUp = false;
+        return;
+      }
+      this.deliver(envelope.index, envelope.json);
     }
+  }
+
+  private deliver(index: number, envelopeJson: string): void {
+    // The envelope's canonical JSON as accepted: it goes out exactly as it came in.
+    this.socket.send(`{"type":"deliver","index":${index},"envelope":${envelopeJson}}`);
+    this.sentUpTo = index;
+    this.unacknowledged.push(index);
   }
 
   revoke(): void {

@@ -57,7 +57,21 @@ export const bytesEqual = (a: Uint8Array, b: Uint8Array): boolean => a.length ==
 
 // --- primitives ---
 
-export const randomBytes = (length: number): Uint8Array => lib().randombytes_buf(length);
+/**
+ * The platform's CSPRNG (WebCrypto getRandomValues, in browsers, workers and Node alike). libsodium's own randombytes
+ * in this build fetches 4 bytes per call through JavaScript, which made every key and nonce cost a fraction of a
+ * millisecond; so all randomness the project needs is drawn here, and libsodium gets seeds rather than drawing its own.
+ */
+type WebCrypto = { getRandomValues<T extends Uint8Array>(array: T): T };
+const webCrypto = (globalThis as unknown as { crypto?: WebCrypto }).crypto;
+const MAX_RANDOM_CHUNK = 65_536; // getRandomValues' limit per call
+
+export function randomBytes(length: number): Uint8Array {
+  if (!webCrypto) return lib().randombytes_buf(length);
+  const out = new Uint8Array(length);
+  for (let offset = 0; offset < length; offset += MAX_RANDOM_CHUNK) webCrypto.getRandomValues(out.subarray(offset, Math.min(length, offset + MAX_RANDOM_CHUNK)));
+  return out;
+}
 export const sha256 = (data: Uint8Array): Uint8Array => lib().crypto_hash_sha256(data);
 
 /** Overwrites secret bytes in place: keys are wiped when no longer needed (lock, rotation). */
@@ -70,8 +84,16 @@ export interface SigningKeyPair {
 }
 
 export function generateSigningKeyPair(): SigningKeyPair {
-  const { publicKey, privateKey } = lib().crypto_sign_keypair();
-  return { publicKey, secretKey: privateKey };
+  return withRandomSeed(signingKeyPairFromSeed);
+}
+
+function withRandomSeed<T>(derive: (seed: Uint8Array) => T): T {
+  const seed = randomBytes(32);
+  try {
+    return derive(seed);
+  } finally {
+    wipe(seed);
+  }
 }
 
 /** A signing key pair from a 32-byte seed: for keys that must be the same every time (test vectors). */
@@ -98,8 +120,7 @@ export interface BoxKeyPair {
 }
 
 export function generateBoxKeyPair(): BoxKeyPair {
-  const { publicKey, privateKey } = lib().crypto_box_keypair();
-  return { publicKey, secretKey: privateKey };
+  return withRandomSeed(boxKeyPairFromSeed);
 }
 
 export function boxKeyPairFromSeed(seed: Uint8Array): BoxKeyPair {
@@ -110,8 +131,21 @@ export function boxKeyPairFromSeed(seed: Uint8Array): BoxKeyPair {
 /** X25519 shared secret; throws when the result is all zeros (a low-order public key). */
 export const x25519 = (secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array => lib().crypto_scalarmult(secretKey, publicKey);
 
-/** Anonymous sealed box (X25519 + XSalsa20-Poly1305): how a content key reaches each recipient device. */
-export const sealTo = (message: Uint8Array, recipientPublicKey: Uint8Array): Uint8Array => lib().crypto_box_seal(message, recipientPublicKey);
+/**
+ * Anonymous sealed box (X25519 + XSalsa20-Poly1305): how a content key reaches each recipient device. Built exactly as
+ * libsodium's crypto_box_seal builds it — ephemeral key pair, nonce = BLAKE2b-192(ephemeral pk || recipient pk),
+ * output = ephemeral pk || crypto_box — so crypto_box_seal_open opens it, but with the ephemeral key drawn from
+ * `randomBytes` (see above) and wiped after use.
+ */
+export function sealTo(message: Uint8Array, recipientPublicKey: Uint8Array): Uint8Array {
+  const ephemeral = generateBoxKeyPair();
+  try {
+    const nonce = lib().crypto_generichash(24, concatBytes(ephemeral.publicKey, recipientPublicKey), null);
+    return concatBytes(ephemeral.publicKey, lib().crypto_box_easy(message, nonce, recipientPublicKey, ephemeral.secretKey));
+  } finally {
+    wipe(ephemeral.secretKey);
+  }
+}
 
 export function openSealed(sealed: Uint8Array, keyPair: BoxKeyPair): Uint8Array | null {
   try {

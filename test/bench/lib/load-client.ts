@@ -1,0 +1,83 @@
+/**
+ * A lean protocol client for load: authenticates like the app (signAuth from the project's test client), then
+ * pipelines pre-serialised submit frames with a bounded window and acknowledges every delivery. Unlike RelayClient it
+ * does not validate each incoming frame with zod: on a 2-core machine the load generator shares the CPU with the
+ * relay, and 36,000 validated deliveries would make it, not the relay, the thing being measured.
+ */
+import WebSocket from 'ws';
+import type { TestDevice } from '../../support/channel';
+import { signAuth } from '../../support/relay-client';
+import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
+
+/** The relay writes deliveries with this exact prefix (session.ts pump), so the index can be read without a parse. */
+const DELIVER = /^\{"type":"deliver","index":(\d+),/;
+
+export class LoadClient {
+  receipts = 0;
+  deliveries = 0;
+  private onFrame: (frame: { type: string } & Record<string, unknown>) => void = () => {};
+  private failure: ((error: Error) => void) | null = null;
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => this.receive(String(data)));
+    socket.on('close', () => this.failure?.(new Error('connection closed')));
+  }
+
+  static async connect(url: string, device: TestDevice): Promise<LoadClient> {
+    const socket = await new Promise<WebSocket>((resolve, reject) => {
+      const s = new WebSocket(url, { maxPayload: 1024 * 1024, perMessageDeflate: false });
+      s.once('open', () => resolve(s));
+      s.once('error', reject);
+    });
+    const client = new LoadClient(socket);
+    const challenge = (await client.ask({ type: 'hello', v: 1 })) as RelayFrameOf<'challenge'>;
+    const ready = await client.ask({ type: 'auth', ...signAuth(device, challenge) });
+    if (ready.type !== 'ready') throw new Error(`authentication refused: ${JSON.stringify(ready).slice(0, 200)}`);
+    return client;
+  }
+
+  private ask(frame: object): Promise<{ type: string } & Record<string, unknown>> {
+    return new Promise((resolve) => {
+      this.onFrame = resolve;
+      this.socket.send(JSON.stringify(frame));
+    });
+  }
+
+  private receive(text: string): void {
+    const deliver = DELIVER.exec(text.slice(0, 64));
+    if (deliver) {
+      this.deliveries += 1;
+      this.socket.send(`{"type":"ack","index":${deliver[1]}}`);
+      return;
+    }
+    this.onFrame(JSON.parse(text) as { type: string } & Record<string, unknown>);
+  }
+
+  /**
+   * Sends every frame, keeping at most `window` without a receipt; resolves with the time (performance.now) of the
+   * last receipt. Any error frame fails the run: a refusal means the benchmark is misconfigured.
+   */
+  pipeline(frames: readonly string[], window: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let sent = 0;
+      this.failure = reject;
+      const fill = () => {
+        while (sent < frames.length && sent - this.receipts < window) this.socket.send(frames[sent++]!);
+      };
+      this.onFrame = (frame) => {
+        if (frame.type !== 'receipt') return reject(new Error(`relay answered ${JSON.stringify(frame).slice(0, 300)}`));
+        this.receipts += 1;
+        if (this.receipts === frames.length) {
+          this.failure = null;
+          resolve(performance.now());
+        } else fill();
+      };
+      fill();
+    });
+  }
+
+  terminate(): void {
+    this.failure = null;
+    this.socket.terminate();
+  }
+}
