@@ -69,22 +69,30 @@ export function deviceKeys() {
   return { sign, box: generateBoxKeyPair(), deviceId: deviceIdFor(sign.publicKey) };
 }
 
+/** The fields a certificate and an enrolment request share, for a device with these keys. */
+function deviceDescription(channel: TestChannel, keys: ReturnType<typeof deviceKeys>, post: Post, roles: Role[], name: string) {
+  return {
+    v: 1 as const,
+    channel: channel.channelId,
+    deviceId: keys.deviceId,
+    post,
+    roles,
+    name,
+    signKey: toBase64Url(keys.sign.publicKey),
+    boxKey: toBase64Url(keys.box.publicKey),
+  };
+}
+
 export function createDevice(channel: TestChannel, post: Post, options: DeviceOptions = {}): TestDevice {
-  const { sign, box, deviceId } = deviceKeys();
+  const keys = deviceKeys();
+  const { sign, box, deviceId } = keys;
   const roles = options.roles ?? (post === 'US' ? ['supervisor'] : ['officer']);
   const name = options.name ?? `${post} device ${deviceId.slice(0, 4)}`;
   const now = Date.now();
   const certificate = signCertificate(
     {
       type: 'device-certificate',
-      v: 1,
-      channel: channel.channelId,
-      deviceId,
-      post,
-      roles,
-      name,
-      signKey: toBase64Url(sign.publicKey),
-      boxKey: toBase64Url(box.publicKey),
+      ...deviceDescription(channel, keys, post, roles, name),
       notBefore: options.notBefore ?? now - DAY,
       notAfter: options.notAfter ?? now + 365 * DAY,
     },
@@ -94,22 +102,8 @@ export function createDevice(channel: TestChannel, post: Post, options: DeviceOp
 }
 
 export function enrolmentRequest(channel: TestChannel, post: Post, name: string, roles: Role[] = ['officer']): SignedEnrolmentRequest {
-  const { sign, box, deviceId } = deviceKeys();
-  return signEnrolmentRequest(
-    {
-      type: 'enrolment-request',
-      v: 1,
-      channel: channel.channelId,
-      deviceId,
-      post,
-      roles,
-      name,
-      signKey: toBase64Url(sign.publicKey),
-      boxKey: toBase64Url(box.publicKey),
-      createdAt: Date.now(),
-    },
-    sign.secretKey,
-  );
+  const keys = deviceKeys();
+  return signEnrolmentRequest({ type: 'enrolment-request', ...deviceDescription(channel, keys, post, roles, name), createdAt: Date.now() }, keys.sign.secretKey);
 }
 
 export function revocationList(channel: TestChannel, revoked: readonly string[]) {

@@ -9,17 +9,22 @@ import { signingInput, type SigningContext } from './canonical-json';
 import { deviceIdFor } from './identity';
 import { ChannelId, DeviceId, DisplayName, PostSchema, PublicKey, RolesSchema, Signature, Time } from './schemas';
 
+/** Who a device says it is: what an enrolment request asks for and a certificate grants. */
+const DEVICE_DESCRIPTION = {
+  channel: ChannelId,
+  deviceId: DeviceId,
+  post: PostSchema,
+  roles: RolesSchema,
+  name: DisplayName,
+  signKey: PublicKey,
+  boxKey: PublicKey,
+};
+
 export const DeviceCertificateBody = z
   .object({
     type: z.literal('device-certificate'),
     v: z.literal(1),
-    channel: ChannelId,
-    deviceId: DeviceId,
-    post: PostSchema,
-    roles: RolesSchema,
-    name: DisplayName,
-    signKey: PublicKey,
-    boxKey: PublicKey,
+    ...DEVICE_DESCRIPTION,
     notBefore: Time,
     notAfter: Time,
   })
@@ -47,13 +52,7 @@ export const EnrolmentRequestBody = z
   .object({
     type: z.literal('enrolment-request'),
     v: z.literal(1),
-    channel: ChannelId,
-    deviceId: DeviceId,
-    post: PostSchema,
-    roles: RolesSchema,
-    name: DisplayName,
-    signKey: PublicKey,
-    boxKey: PublicKey,
+    ...DEVICE_DESCRIPTION,
     createdAt: Time,
   })
   .strict();

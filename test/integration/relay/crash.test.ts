@@ -98,12 +98,16 @@ describe('relay crash', () => {
     };
 
     // The burst, and the kill in the middle of it.
-    const senders = await Promise.all(chains.map(async ({ device }) => {
-      const client = await RelayClient.connect(relay.url);
-      await client.authenticated(device);
-      listen(client);
-      return client;
-    }));
+    const connectSenders = () =>
+      Promise.all(
+        chains.map(async ({ device }) => {
+          const client = await RelayClient.connect(relay.url);
+          await client.authenticated(device);
+          listen(client);
+          return client;
+        }),
+      );
+    const senders = await connectSenders();
     await submitAll(senders);
     const deadline = Date.now() + 30_000;
     while (receipts.size < KILL_AFTER_RECEIPTS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
@@ -117,12 +121,7 @@ describe('relay crash', () => {
     // Restart on the same data; everyone reconnects; senders resubmit what had no receipt.
     relay = await RelayProcess.start({ dataDir: relay.dataDir, port: relay.port, extraArgs: TEST_LIMITS });
     for (const receiver of receivers) await receiver.connect(relay.url);
-    const again = await Promise.all(chains.map(async ({ device }) => {
-      const client = await RelayClient.connect(relay.url);
-      await client.authenticated(device);
-      listen(client);
-      return client;
-    }));
+    const again = await connectSenders();
     await submitAll(again);
     const total = chains.length * PER_SENDER;
     while (receipts.size < total && Date.now() < deadline + 30_000) await new Promise((resolve) => setTimeout(resolve, 5));
