@@ -1,4 +1,5 @@
 /** What every connection of a running relay shares: its store, keys, channel state, limits and the open sessions. */
+import type { Ed25519Verify } from '../common/protocol/envelope';
 import type { CursorWriter } from './cursor-writer';
 import type { Directory } from './directory';
 import type { ChannelBinding, RelayKeys } from './identity';
@@ -47,6 +48,8 @@ export interface RelayContext {
   readonly submitLimiter: RateLimiter;
   readonly openLimiter: RateLimiter;
   readonly sessions: Set<SessionHandle>;
+  /** Ed25519 verification for submitted envelopes (native; see native-ed25519.ts). */
+  readonly verifySignature: Ed25519Verify;
   channel: ChannelState | null;
   bind(rootPublicKey: Uint8Array): ChannelState;
   now(): number;

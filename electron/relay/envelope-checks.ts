@@ -5,7 +5,7 @@
  */
 import { fromBase64Url } from '../common/crypto/sodium';
 import type { SignedCertificate } from '../common/protocol/certificates';
-import { audienceOf, verifyEnvelopeSignature, type Envelope } from '../common/protocol/envelope';
+import { audienceOf, verifyEnvelopeSignature, type Ed25519Verify, type Envelope } from '../common/protocol/envelope';
 import type { ErrorCode } from '../common/protocol/frames';
 import { MAX_ENVELOPE_BYTES } from '../common/protocol/limits';
 import type { Directory } from './directory';
@@ -16,12 +16,12 @@ export interface Refusal {
 }
 
 /** The envelope is this device's own, signed by it, and not too large. Checked on every submission, resubmissions too. */
-export function checkSender(envelope: Envelope, size: number, sender: SignedCertificate): Refusal | null {
+export function checkSender(envelope: Envelope, size: number, sender: SignedCertificate, verify: Ed25519Verify): Refusal | null {
   const { header } = envelope;
   if (size > MAX_ENVELOPE_BYTES) return { code: 'envelope-too-large', message: `envelope is ${size} bytes; the limit is ${MAX_ENVELOPE_BYTES}` };
   if (header.sender !== sender.body.deviceId) return { code: 'sender-mismatch', message: 'envelope sender is not the authenticated device' };
   if (header.senderPost !== sender.body.post) return { code: 'sender-post-mismatch', message: `sender's certificate is for post ${sender.body.post}` };
-  if (!verifyEnvelopeSignature(envelope, fromBase64Url(sender.body.signKey))) return { code: 'bad-signature', message: 'envelope signature does not verify' };
+  if (!verifyEnvelopeSignature(envelope, fromBase64Url(sender.body.signKey), verify)) return { code: 'bad-signature', message: 'envelope signature does not verify' };
   return null;
 }
 

@@ -16,6 +16,7 @@ import { bindToChannel, bindToken, loadBinding, loadOrCreateRelayKeys, type Chan
 import { createLogger, type Logger } from './log';
 import { LogWriter } from './log-writer';
 import { MerkleLog } from './merkle-log';
+import { nativeEd25519Verifier } from './native-ed25519';
 import { RateLimiter } from './rate-limit';
 import { Session } from './session';
 import { openSqliteStore } from './store/sqlite-store';
@@ -49,6 +50,7 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
     sessions,
     submitLimiter: new RateLimiter(config.submitBurst, config.submitPerSecond),
     openLimiter: new RateLimiter(config.openBurst, config.openPerMinute / 60),
+    verifySignature: nativeEd25519Verifier(),
     channel: existing ? openChannel(existing) : null,
     bind(rootPublicKey) {
       const channel = openChannel(bindToChannel(store, rootPublicKey));

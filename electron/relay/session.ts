@@ -211,7 +211,7 @@ export class Session implements SessionHandle {
     const now = this.relay.now();
     const state = channel.directory.state(device.body.deviceId, now);
     if (state !== 'current') return this.refuse(DEVICE_STATE_ERRORS[state], `device is ${state}`, rid, hash);
-    const notTheSenders = checkSender(envelope, bytes.length, device);
+    const notTheSenders = checkSender(envelope, bytes.length, device, this.relay.verifySignature);
     if (notTheSenders) return this.refuse(notTheSenders.code, notTheSenders.message, rid, hash);
     const known = this.relay.store.indexOfHash(hash);
     if (known === null) {

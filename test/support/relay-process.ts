@@ -36,7 +36,8 @@ export class RelayProcess {
     const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'relay-'));
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'electron/relay/cli.ts', '--data', dataDir, '--port', String(options.port ?? 0), ...(options.extraArgs ?? [])],
+      // RELAY_NODE_ARGS passes flags to the relay's Node (e.g. --cpu-prof while tuning it).
+      [...(process.env.RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'electron/relay/cli.ts', '--data', dataDir, '--port', String(options.port ?? 0), ...(options.extraArgs ?? [])],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const logs: Record<string, unknown>[] = [];

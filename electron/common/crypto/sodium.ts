@@ -170,3 +170,35 @@ export function aeadDecrypt(ciphertext: Uint8Array, associatedData: Uint8Array, 
     return null;
   }
 }
+
+// --- passphrases, keyed hashing and key derivation (the vault, its backups and its search index) ---
+
+export const PWHASH_SALT_BYTES = 16;
+
+/**
+ * libsodium's INTERACTIVE Argon2id limits (2 passes, 64 MiB), written out as numbers so callers can name them before
+ * initCrypto() has finished. Above OWASP's Argon2id minimum (19 MiB, 2 passes).
+ */
+export const ARGON2ID_INTERACTIVE: Readonly<{ opsLimit: number; memLimit: number }> = { opsLimit: 2, memLimit: 64 * 1024 * 1024 };
+
+/** Argon2id v1.3 (crypto_pwhash, ALG_ARGON2ID13). Deliberately slow: run it off the UI thread. */
+export function argon2id(outputLength: number, password: Uint8Array, salt: Uint8Array, opsLimit: number, memLimit: number): Uint8Array {
+  const s = lib();
+  return s.crypto_pwhash(outputLength, password, salt, opsLimit, memLimit, s.crypto_pwhash_ALG_ARGON2ID13);
+}
+
+/** BLAKE2b (crypto_generichash) keyed with a secret: a PRF, for values that must be comparable but not guessable. */
+export const keyedHash = (outputLength: number, message: Uint8Array, key: Uint8Array): Uint8Array =>
+  lib().crypto_generichash(outputLength, message, key);
+
+/** Unkeyed BLAKE2b: a checksum against accidental damage, never a proof against a deliberate one. */
+export const blake2b = (outputLength: number, message: Uint8Array): Uint8Array => lib().crypto_generichash(outputLength, message, null);
+
+/**
+ * A subkey of a 32-byte master key (crypto_kdf_derive_from_key, BLAKE2b), so one secret can serve several purposes
+ * without any of them ever holding the master. `context` is exactly 8 characters and names the purpose.
+ */
+export function deriveSubkey(outputLength: number, id: number, context: string, key: Uint8Array): Uint8Array {
+  if (context.length !== 8) throw new Error('deriveSubkey: the context is exactly 8 characters');
+  return lib().crypto_kdf_derive_from_key(outputLength, id, context, key);
+}

@@ -17,6 +17,10 @@ import { RelayProcess } from '../../support/relay-process';
 
 const PER_SENDER = 250;
 const KILL_AFTER_RECEIPTS = 300;
+/** Sent in chunks, a little at a time, so the relay is still working through the burst when it is killed... */
+const CHUNK = 10;
+/** ...and each sender holds its last chunk back until after the restart, so the kill is always mid-burst. */
+const HELD_BACK = CHUNK;
 
 let fixture: Fixture;
 let relay: RelayProcess;
@@ -79,10 +83,13 @@ describe('relay crash', () => {
     const receivers = fixture.devices.map((device) => new Receiver(device));
     for (const receiver of receivers) await receiver.connect(relay.url);
 
-    const submitAll = async (senders: RelayClient[]) => {
-      chains.forEach(({ chain }, i) => {
-        for (const envelope of chain) if (!receipts.has(envelopeHash(envelope))) senders[i]!.send({ type: 'submit', envelope });
-      });
+    /** Sends, in order, every envelope without a receipt, up to `limit` per sender, in paced chunks until `stop()`. */
+    const submitAll = async (senders: RelayClient[], limit = PER_SENDER, stop = () => false) => {
+      const pending = chains.map(({ chain }) => chain.slice(0, limit).filter((envelope) => !receipts.has(envelopeHash(envelope))));
+      for (let offset = 0; pending.some((list) => offset < list.length) && !stop(); offset += CHUNK) {
+        pending.forEach((list, i) => list.slice(offset, offset + CHUNK).forEach((envelope) => senders[i]!.send({ type: 'submit', envelope })));
+        await new Promise((resolve) => setTimeout(resolve, 3));
+      }
     };
     const listen = (client: RelayClient) => {
       const original = client.frames.push.bind(client.frames);
@@ -108,9 +115,10 @@ describe('relay crash', () => {
         }),
       );
     const senders = await connectSenders();
-    await submitAll(senders);
     const deadline = Date.now() + 30_000;
-    while (receipts.size < KILL_AFTER_RECEIPTS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+    const killNow = () => receipts.size >= KILL_AFTER_RECEIPTS || Date.now() > deadline;
+    await submitAll(senders, PER_SENDER - HELD_BACK, killNow);
+    while (!killNow()) await new Promise((resolve) => setTimeout(resolve, 1));
     await relay.kill();
     const receiptsBeforeCrash = receipts.size;
     expect(receiptsBeforeCrash).toBeGreaterThanOrEqual(KILL_AFTER_RECEIPTS);

@@ -1,0 +1,48 @@
+/**
+ * The relay's native Ed25519 verifier gives the same verdict as libsodium on every Wycheproof case, and on valid and
+ * forged signatures of real envelopes-sized messages.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromHex, generateSigningKeyPair, initCrypto, randomBytes, signDetached, verifyDetached } from '../../../../electron/common/crypto/sodium';
+import { nativeEd25519Verifier } from '../../../../electron/relay/native-ed25519';
+import { vectorPath } from '../../../support/vectors';
+
+beforeAll(initCrypto);
+
+describe('native Ed25519 verifier', () => {
+  it('accepts every valid and rejects every invalid Wycheproof case, exactly as libsodium does', (context) => {
+    const file = vectorPath('wycheproof/ed25519_test.json');
+    if (!file) return context.skip();
+    const suite = JSON.parse(readFileSync(file, 'utf8')) as { testGroups: { publicKey: { pk: string }; tests: { tcId: number; msg: string; sig: string; result: string }[] }[] };
+    const verify = nativeEd25519Verifier();
+    const disagreements: string[] = [];
+    let cases = 0;
+    for (const group of suite.testGroups) {
+      for (const test of group.tests) {
+        cases += 1;
+        const [sig, msg, pk] = [fromHex(test.sig), fromHex(test.msg), fromHex(group.publicKey.pk)];
+        const native = verify(sig, msg, pk);
+        if (native !== (test.result === 'valid') || native !== verifyDetached(sig, msg, pk)) disagreements.push(`tcId ${test.tcId}`);
+      }
+    }
+    console.log(`native ed25519: ${cases - disagreements.length}/${cases} Wycheproof cases agree with the expected result and with libsodium`);
+    expect(disagreements).toEqual([]);
+    expect(cases).toBe(151);
+  });
+
+  it('agrees with libsodium on real signatures and forgeries', () => {
+    const verify = nativeEd25519Verifier();
+    for (let i = 0; i < 50; i += 1) {
+      const keys = generateSigningKeyPair();
+      const message = randomBytes(1400);
+      const signature = signDetached(message, keys.secretKey);
+      expect(verify(signature, message, keys.publicKey)).toBe(true);
+      const forged = signature.slice();
+      forged[i % 64]! ^= 1 << (i % 8);
+      expect(verify(forged, message, keys.publicKey)).toBe(verifyDetached(forged, message, keys.publicKey));
+      expect(verify(signature, message, generateSigningKeyPair().publicKey)).toBe(false);
+    }
+    expect(verify(new Uint8Array(63), new Uint8Array(1), new Uint8Array(32))).toBe(false);
+  });
+});
