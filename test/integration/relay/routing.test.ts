@@ -147,7 +147,7 @@ describe('relay routing', () => {
     expect(client.delivered.size).toBe(0); // everything was acknowledged before the restart
   });
 
-  it('the data folder never holds a plaintext canary sent inside envelopes', async () => {
+  it('neither the data folder nor the log ever holds a plaintext canary sent inside envelopes', async () => {
     const canary = `CANARY-${toBase64Url(new Uint8Array(12).map(() => Math.floor(Math.random() * 256)))}`;
     const sender = fixture.device('SY');
     const client = clients.get(sender.deviceId) ?? (await connect(sender));
@@ -161,6 +161,9 @@ describe('relay routing', () => {
       expect(bytes.includes(Buffer.from(canary, 'utf8')), file).toBe(false);
       expect(bytes.includes(Buffer.from(canary, 'utf16le')), file).toBe(false);
     }
+    // Nor does its log, which carries routing facts only.
+    expect(fixture.relay.logs.length).toBeGreaterThan(0);
+    expect(JSON.stringify(fixture.relay.logs)).not.toContain(canary);
   });
   it('revocation closes an open connection at once, and the device cannot come back', async () => {
     const victim = fixture.device('IL', 1);
