@@ -1,0 +1,92 @@
+/**
+ * The one module that imports Dexie: the vault's IndexedDB schema, one database per profile. Everything else reaches
+ * storage through `VaultDatabase`. IndexedDB is injected (the worker passes its own, Node tests pass fake-indexeddb),
+ * so this code never reaches for a global it might not have and never imports test code.
+ *
+ * What the indexes hold is chosen to reveal no content: record ids, envelope routing fields that the relay sees
+ * anyway (sender device, sequence number, log index), a plain ordering number, and keyed hashes of search tokens.
+ */
+import Dexie, { type Table } from 'dexie';
+import { isProfileName } from '../../../electron/common/profile';
+import { VaultError } from './errors';
+
+export interface VaultStorage {
+  readonly indexedDB: IDBFactory;
+  readonly IDBKeyRange: typeof IDBKeyRange;
+}
+
+/** Tables whose rows are encrypted under the data key: `{ id, box, ...plain index fields }`. */
+export const SEALED_TABLES = ['messages', 'drafts', 'outbox', 'translations', 'privateKeys', 'searchIndex'] as const;
+export type SealedTableName = (typeof SEALED_TABLES)[number];
+
+/** Every table that holds the vault's content (all but `meta`): what a backup carries. */
+export const CONTENT_TABLES = ['envelopes', ...SEALED_TABLES, 'quarantine'] as const;
+export type ContentTableName = (typeof CONTENT_TABLES)[number];
+
+export interface SealedRow {
+  readonly id: string;
+  /** nonce || XChaCha20-Poly1305 ciphertext and tag. */
+  readonly box: Uint8Array;
+  /** Plain ordering number (messages, outbox): reveals order, not content. */
+  readonly order?: number | undefined;
+  /** The blind token of a search-index row. */
+  readonly t?: string | undefined;
+}
+
+/** An envelope exactly as it crossed the relay (already end-to-end encrypted), with its routing fields beside it. */
+export interface EnvelopeRow {
+  readonly hash: string;
+  readonly bytes: Uint8Array;
+  readonly sender: string;
+  readonly seq: number;
+  readonly logIndex?: number;
+}
+
+export interface QuarantineRow {
+  readonly seq?: number;
+  readonly table: string;
+  readonly key: string;
+  /** The row exactly as it was found: still encrypted, kept so nothing is lost. */
+  readonly row: unknown;
+  readonly reason: string;
+  readonly detectedAt: number;
+}
+
+export const databaseName = (profile: string): string => `liaison-vault.${profile}`;
+
+export function defaultStorage(): VaultStorage {
+  const scope = globalThis as unknown as Partial<VaultStorage>;
+  if (!scope.indexedDB || !scope.IDBKeyRange) throw new Error('no IndexedDB in this environment: pass VaultOptions.storage');
+  return { indexedDB: scope.indexedDB, IDBKeyRange: scope.IDBKeyRange };
+}
+
+export class VaultDatabase extends Dexie {
+  /** Rows 'vault' (salt, Argon2id parameters, wrapped data key) and 'throttle' (failed-unlock counter). */
+  declare readonly meta: Table<unknown, string>;
+  declare readonly envelopes: Table<EnvelopeRow, string>;
+  declare readonly quarantine: Table<QuarantineRow, number>;
+
+  constructor(profile: string, storage: VaultStorage) {
+    if (!isProfileName(profile)) throw new VaultError('vault.invalidProfile');
+    super(databaseName(profile), { indexedDB: storage.indexedDB, IDBKeyRange: storage.IDBKeyRange });
+    this.version(1).stores({
+      meta: 'id',
+      envelopes: 'hash, logIndex, [sender+seq]',
+      messages: 'id, order',
+      drafts: 'id',
+      outbox: 'id, order',
+      translations: 'id',
+      privateKeys: 'id',
+      searchIndex: 'id, t',
+      quarantine: '++seq, table',
+    });
+  }
+
+  sealed(table: SealedTableName): Table<SealedRow, string> {
+    return this.table(table);
+  }
+
+  content(table: ContentTableName): Table<unknown, string | number> {
+    return this.table(table);
+  }
+}

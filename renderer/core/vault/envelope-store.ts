@@ -1,0 +1,115 @@
+/**
+ * Envelopes as received or sent: stored exactly as they crossed the relay (their canonical bytes, already end-to-end
+ * encrypted and signed), keyed by their hash, beside the routing fields the relay saw too (sender device, sequence
+ * number, log index) so catch-up and gap checks can use indexes. Nothing here is decrypted. On the way out a row must
+ * still hash to its key and parse as the envelope its index fields describe; one that does not is corruption.
+ */
+import { z } from 'zod';
+import { bytesEqual, utf8Decode } from '../../../electron/common/crypto/sodium';
+import { Envelope, envelopeBytes, hashOfEnvelopeBytes } from '../../../electron/common/protocol/envelope';
+import type { EnvelopeRow } from './database';
+import { VaultError } from './errors';
+import { setAsideReported, type ListResult, type ReadResult, type StoreContext } from './record-store';
+
+export interface StoredEnvelope {
+  readonly hash: string;
+  readonly bytes: Uint8Array;
+  readonly envelope: Envelope;
+  /** The relay's log index, once it is known. */
+  readonly logIndex?: number;
+}
+
+const LogIndex = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const EnvelopeRowShape = z.strictObject({
+  hash: z.string(),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
+  sender: z.string(),
+  seq: z.number(),
+  logIndex: LogIndex.optional(),
+});
+
+/** The envelope in canonical bytes, or null if they are not one. */
+function parseEnvelope(bytes: Uint8Array): Envelope | null {
+  try {
+    const parsed = Envelope.safeParse(JSON.parse(utf8Decode(bytes)));
+    return parsed.success && bytesEqual(envelopeBytes(parsed.data), bytes) ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function openRow(row: unknown): StoredEnvelope | null {
+  const shape = EnvelopeRowShape.safeParse(row);
+  if (!shape.success) return null;
+  const { hash, bytes, sender, seq, logIndex } = shape.data;
+  const envelope = parseEnvelope(bytes);
+  if (!envelope || hashOfEnvelopeBytes(bytes) !== hash || envelope.header.sender !== sender || envelope.header.seq !== seq) return null;
+  return { hash, bytes, envelope, ...(logIndex === undefined ? {} : { logIndex }) };
+}
+
+export class EnvelopeStore {
+  readonly #context: StoreContext;
+
+  constructor(context: StoreContext) {
+    this.#context = context;
+  }
+
+  /** Stores an envelope's canonical bytes (again: a known envelope keeps its log index unless one is given). */
+  async put(bytes: Uint8Array, logIndex?: number): Promise<string> {
+    const { db, keys } = this.#context;
+    keys();
+    const envelope = parseEnvelope(bytes);
+    if (!envelope || (logIndex !== undefined && !LogIndex.safeParse(logIndex).success)) {
+      throw new VaultError('vault.invalidRecord', { table: 'envelopes' });
+    }
+    const hash = hashOfEnvelopeBytes(bytes);
+    await db.transaction('rw', db.envelopes, async () => {
+      const known = await db.envelopes.get(hash);
+      const index = logIndex ?? known?.logIndex;
+      const row: EnvelopeRow = { hash, bytes: bytes.slice(), sender: envelope.header.sender, seq: envelope.header.seq };
+      await db.envelopes.put(index === undefined ? row : { ...row, logIndex: index });
+    });
+    return hash;
+  }
+
+  async get(hash: string): Promise<ReadResult<StoredEnvelope>> {
+    const { db, keys } = this.#context;
+    keys();
+    for (;;) {
+      const row = await db.envelopes.get(hash);
+      if (row === undefined) return { status: 'missing' };
+      const stored = openRow(row);
+      if (stored) return { status: 'found', record: stored };
+      const report = await setAsideReported(this.#context, 'envelopes', hash, row, 'invalid');
+      if (report) return { status: 'corrupt', report };
+    }
+  }
+
+  /** Up to `limit` envelopes with log index ≥ `from`, in log order: the catch-up reader. */
+  async fromLogIndex(from: number, limit: number): Promise<ListResult<StoredEnvelope>> {
+    const { db, keys } = this.#context;
+    keys();
+    const rows = await db.envelopes.where('logIndex').aboveOrEqual(from).limit(limit).toArray();
+    const records: StoredEnvelope[] = [];
+    const corrupt = [];
+    for (const row of rows) {
+      const stored = openRow(row);
+      if (stored) records.push(stored);
+      else {
+        const report = await setAsideReported(this.#context, 'envelopes', row.hash, row, 'invalid');
+        if (report) corrupt.push(report);
+      }
+    }
+    return { records, corrupt };
+  }
+
+  /** The highest log index stored, or null: where catch-up resumes. */
+  async lastLogIndex(): Promise<number | null> {
+    const { db, keys } = this.#context;
+    keys();
+    const last = await db.envelopes.orderBy('logIndex').last();
+    const index = LogIndex.safeParse(last?.logIndex);
+    return index.success ? index.data : null;
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The encrypted local store of one profile: the one object the core worker holds. It owns the lifecycle (create,
+ * unlock, lock, passphrase change, backup and restore) and the keys; reading and writing are delegated to the stores.
+ *
+ * Key hierarchy: passphrase --Argon2id--> key-encryption key --wraps--> random 32-byte data key, which encrypts every
+ * record; the search key is derived from the data key. Only the wrapped data key, salt and parameters are stored.
+ * Every failure is a VaultError with a code; corrupt records are reported to `onCorruption` listeners and quarantined.
+ */
+import { initCrypto, randomBytes, wipe } from '../../../electron/common/crypto/sodium';
+import { readBackup, exportBackup, restoreInto } from './backup';
+import { VaultDatabase, defaultStorage, type VaultStorage } from './database';
+import { EnvelopeStore, type StoredEnvelope } from './envelope-store';
+import { VaultError } from './errors';
+import { DEFAULT_KDF, KEY_BYTES, checkKdfParams, type KdfParams } from './kdf';
+import { KeyRing } from './key-ring';
+import { deleteMessage, putMessage } from './message-store';
+import { newVaultId, parseMeta, unwrapDataKey, wrapDataKey, type VaultMeta } from './meta';
+import { listQuarantine, type CorruptionListener, type CorruptionReport, type QuarantineEntry } from './quarantine';
+import { RecordStore, type ListResult, type ReadResult, type StoreContext } from './record-store';
+import type { MessageView, RecordOf, RecordTable } from './records';
+import { findMessages } from './search-index';
+import { systemClock, throttledAttempt, type VaultClock } from './throttle';
+
+export interface VaultOptions {
+  readonly profile: string;
+  /** IndexedDB to use; the environment's own by default. */
+  readonly storage?: VaultStorage;
+  /** Time for the unlock throttle and quarantine stamps; injectable so tests need not sleep. */
+  readonly clock?: VaultClock;
+  /** Argon2id parameters for keys wrapped from now on (create, passphrase change, restore, backups). */
+  readonly kdf?: KdfParams;
+}
+
+export type VaultState = 'absent' | 'locked' | 'unlocked';
+
+export class Vault {
+  readonly profile: string;
+  readonly #db: VaultDatabase;
+  readonly #clock: VaultClock;
+  readonly #kdf: KdfParams;
+  readonly #listeners = new Set<CorruptionListener>();
+  readonly #context: StoreContext;
+  readonly #records: RecordStore;
+  readonly #envelopes: EnvelopeStore;
+  #meta: VaultMeta | null;
+  #keys: KeyRing | null = null;
+
+  private constructor(options: VaultOptions, db: VaultDatabase, meta: VaultMeta | null) {
+    this.profile = options.profile;
+    this.#db = db;
+    this.#clock = options.clock ?? systemClock;
+    this.#kdf = checkKdfParams(options.kdf ?? DEFAULT_KDF);
+    this.#meta = meta;
+    this.#context = { db, keys: () => this.#ring(), now: () => this.#clock.now(), report: (report) => this.#report(report) };
+    this.#records = new RecordStore(this.#context);
+    this.#envelopes = new EnvelopeStore(this.#context);
+  }
+
+  /** Opens the profile's vault, locked (or 'absent' if none was created yet). */
+  static async open(options: VaultOptions): Promise<Vault> {
+    await initCrypto();
+    const db = new VaultDatabase(options.profile, options.storage ?? defaultStorage());
+    try {
+      const row = await db.meta.get('vault');
+      return new Vault(options, db, row === undefined ? null : parseMeta(row));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Restores a backup into a new, empty profile and returns its vault, unlocked, under `newPassphrase` (which may be
+   * the backup's). The file is checked completely before the profile is touched; on any failure it is left as it was.
+   */
+  static async restore(options: VaultOptions, file: Uint8Array, backupPassphrase: string, newPassphrase: string): Promise<Vault> {
+    await initCrypto();
+    const backup = readBackup(file, backupPassphrase);
+    try {
+      const meta = wrapDataKey(backup.dataKey, newPassphrase, newVaultId(), options.kdf ?? DEFAULT_KDF, (options.clock ?? systemClock).now());
+      const db = new VaultDatabase(options.profile, options.storage ?? defaultStorage());
+      try {
+        await restoreInto(db, backup, async () => void (await db.meta.put(meta)));
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      const vault = new Vault(options, db, meta);
+      vault.#keys = new KeyRing(backup.dataKey);
+      return vault;
+    } catch (error) {
+      wipe(backup.dataKey);
+      throw error;
+    }
+  }
+
+  get state(): VaultState {
+    if (this.#keys) return 'unlocked';
+    return this.#meta ? 'locked' : 'absent';
+  }
+
+  /** Creates the vault in this (empty) profile, unlocked. */
+  async create(passphrase: string): Promise<void> {
+    if (this.#meta) throw new VaultError('vault.alreadyCreated');
+    const dataKey = randomBytes(KEY_BYTES);
+    try {
+      const meta = wrapDataKey(dataKey, passphrase, newVaultId(), this.#kdf, this.#clock.now());
+      await this.#db.transaction('rw', this.#db.meta, async () => {
+        if ((await this.#db.meta.get('vault')) !== undefined) throw new VaultError('vault.alreadyCreated');
+        await this.#db.meta.put(meta);
+      });
+      this.#meta = meta;
+      this.#keys = new KeyRing(dataKey);
+    } catch (error) {
+      wipe(dataKey);
+      throw error;
+    }
+  }
+
+  /** Throws vault.wrongPassphrase, or vault.throttled after repeated failures (see throttle.ts). */
+  async unlock(passphrase: string): Promise<void> {
+    const { dataKey } = await this.#checkPassphrase(passphrase);
+    if (this.#keys) wipe(dataKey);
+    else this.#keys = new KeyRing(dataKey);
+  }
+
+  /** Wipes every key and every secret handed out; from here on everything but unlock fails with vault.locked. */
+  lock(): void {
+    this.#keys?.wipe();
+    this.#keys = null;
+  }
+
+  /** Re-wraps the data key under `next`: records are not touched. The vault must be unlocked. */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const keys = this.#ring();
+    if (next.length === 0) throw new VaultError('vault.passphraseRequired');
+    const checked = await this.#checkPassphrase(current);
+    wipe(checked.dataKey);
+    const meta = wrapDataKey(keys.dataKey, next, checked.meta.vaultId, this.#kdf, checked.meta.createdAt);
+    await this.#db.meta.put(meta);
+    this.#meta = meta;
+  }
+
+  close(): void {
+    this.lock();
+    this.#db.close();
+  }
+
+  /** Listens for corrupt records found (and quarantined) by any read. Returns the unsubscribe function. */
+  onCorruption(listener: CorruptionListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async put<T extends RecordTable>(table: T, record: RecordOf<T>): Promise<void> {
+    // Messages go with their search index entries; the record is validated against its table's schema either way.
+    return table === 'messages' ? putMessage(this.#context, record as unknown as MessageView) : this.#records.put(table, record);
+  }
+
+  async get<T extends RecordTable>(table: T, id: string): Promise<ReadResult<RecordOf<T>>> {
+    return this.#records.get(table, id);
+  }
+
+  async list<T extends RecordTable>(table: T): Promise<ListResult<RecordOf<T>>> {
+    return this.#records.list(table);
+  }
+
+  async delete(table: RecordTable, id: string): Promise<void> {
+    return table === 'messages' ? deleteMessage(this.#context, id) : this.#records.delete(table, id);
+  }
+
+  /** Ids of the messages containing every word of `query`, however each was spelt (see electron/common/search). */
+  async search(query: string): Promise<readonly string[]> {
+    return findMessages(this.#context, query);
+  }
+
+  async putEnvelope(bytes: Uint8Array, logIndex?: number): Promise<string> {
+    return this.#envelopes.put(bytes, logIndex);
+  }
+
+  async getEnvelope(hash: string): Promise<ReadResult<StoredEnvelope>> {
+    return this.#envelopes.get(hash);
+  }
+
+  async envelopesFrom(logIndex: number, limit: number): Promise<ListResult<StoredEnvelope>> {
+    return this.#envelopes.fromLogIndex(logIndex, limit);
+  }
+
+  async lastLogIndex(): Promise<number | null> {
+    return this.#envelopes.lastLogIndex();
+  }
+
+  async quarantined(): Promise<readonly QuarantineEntry[]> {
+    this.#ring();
+    return listQuarantine(this.#db);
+  }
+
+  /** The whole vault as one encrypted file, under `passphrase` (which may be the vault's own). */
+  async exportBackup(passphrase: string): Promise<Uint8Array> {
+    return exportBackup(this.#db, () => this.#ring(), passphrase, this.#kdf);
+  }
+
+  #ring(): KeyRing {
+    if (!this.#keys) throw new VaultError('vault.locked');
+    return this.#keys;
+  }
+
+  async #checkPassphrase(passphrase: string): Promise<{ readonly dataKey: Uint8Array; readonly meta: VaultMeta }> {
+    if (passphrase.length === 0) throw new VaultError('vault.passphraseRequired');
+    const row = await this.#db.meta.get('vault');
+    if (row === undefined) throw new VaultError('vault.notCreated');
+    // Read afresh: another window of this profile may have changed the passphrase since this one opened.
+    const meta = parseMeta(row);
+    this.#meta = meta;
+    return { dataKey: await throttledAttempt(this.#db, this.#clock, () => unwrapDataKey(meta, passphrase)), meta };
+  }
+
+  #report(report: CorruptionReport): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(report);
+      } catch {
+        // A failing listener must not stop the others, nor the read that found the corruption.
+      }
+    }
+  }
+}
