@@ -11,7 +11,8 @@ import { serveAppRequest } from './app-protocol';
 import { createIpcRegistry, isTrustedSender } from './ipc-handle';
 import { profileFromArgv } from './profile';
 import { denyAllPermissions, lockDownApp } from './security';
-import { SETTINGS_DEFAULTS, SettingsStore, settingsStoreSchema } from './settings-store';
+import { DEFAULT_SETTINGS } from '../common/settings';
+import { SettingsStore, settingsStoreSchema } from './settings-store';
 import { createMainWindow } from './main-window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     const settings = new SettingsStore(
-      new Store({ name: 'settings', schema: settingsStoreSchema(), defaults: { ...SETTINGS_DEFAULTS }, clearInvalidConfig: false }),
+      new Store({ name: 'settings', schema: settingsStoreSchema(), defaults: { ...DEFAULT_SETTINGS }, clearInvalidConfig: false }),
     );
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request.url, settings.read().relayUrl));

@@ -3,7 +3,7 @@
  * the browser host enforce the same rules; values that fail it are refused before they are written.
  */
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, SettingsPatchSchema, SettingsSchema, settingsFromStored, type Settings, type SettingsPatch } from '../common/settings';
+import { SettingsPatchSchema, SettingsSchema, settingsFromStored, type Settings, type SettingsPatch } from '../common/settings';
 
 type JsonSchemaProperties = Record<string, Record<string, unknown>>;
 
@@ -31,5 +31,3 @@ export class SettingsStore {
     return this.read();
   }
 }
-
-export const SETTINGS_DEFAULTS: Settings = DEFAULT_SETTINGS;
