@@ -1,5 +1,4 @@
 /** What every connection of a running relay shares: its store, keys, channel state, limits and the open sessions. */
-import type { Ed25519Verify } from '../common/protocol/envelope';
 import type { CursorWriter } from './cursor-writer';
 import type { Directory } from './directory';
 import type { ChannelBinding, RelayKeys } from './identity';
@@ -7,6 +6,7 @@ import type { Logger } from './log';
 import type { AppendedEnvelope, LogWriter } from './log-writer';
 import type { MerkleLog } from './merkle-log';
 import type { RateLimiter } from './rate-limit';
+import type { Ed25519Verify } from './native-ed25519';
 import type { RelayStore } from './store/relay-store';
 
 export interface RelayConfig {
@@ -48,7 +48,7 @@ export interface RelayContext {
   readonly submitLimiter: RateLimiter;
   readonly openLimiter: RateLimiter;
   readonly sessions: Set<SessionHandle>;
-  /** Ed25519 verification for submitted envelopes (native; see native-ed25519.ts). */
+  /** Ed25519 verification of submitted envelopes (native; see native-ed25519.ts). */
   readonly verifySignature: Ed25519Verify;
   channel: ChannelState | null;
   bind(rootPublicKey: Uint8Array): ChannelState;

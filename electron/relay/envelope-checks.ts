@@ -3,9 +3,8 @@
  * sealed to exactly the devices that must be able to read it — every current device of the desk, of each recipient
  * post and of the sender's own post, and no one else. (Sequence and chain are checked in log order by the writer.)
  */
-import { fromBase64Url } from '../common/crypto/sodium';
 import type { SignedCertificate } from '../common/protocol/certificates';
-import { audienceOf, verifyEnvelopeSignature, type Ed25519Verify, type Envelope } from '../common/protocol/envelope';
+import { audienceOf, type Envelope } from '../common/protocol/envelope';
 import type { ErrorCode } from '../common/protocol/frames';
 import { MAX_ENVELOPE_BYTES } from '../common/protocol/limits';
 import type { Directory } from './directory';
@@ -15,13 +14,15 @@ export interface Refusal {
   readonly message: string;
 }
 
-/** The envelope is this device's own, signed by it, and not too large. Checked on every submission, resubmissions too. */
-export function checkSender(envelope: Envelope, size: number, sender: SignedCertificate, verify: Ed25519Verify): Refusal | null {
+/**
+ * The envelope is not too large and claims to be this device's own. Checked on every submission, resubmissions too;
+ * the session then checks the signature with the relay's native verifier (native-ed25519.ts).
+ */
+export function checkSender(envelope: Envelope, size: number, sender: SignedCertificate): Refusal | null {
   const { header } = envelope;
   if (size > MAX_ENVELOPE_BYTES) return { code: 'envelope-too-large', message: `envelope is ${size} bytes; the limit is ${MAX_ENVELOPE_BYTES}` };
   if (header.sender !== sender.body.deviceId) return { code: 'sender-mismatch', message: 'envelope sender is not the authenticated device' };
   if (header.senderPost !== sender.body.post) return { code: 'sender-post-mismatch', message: `sender's certificate is for post ${sender.body.post}` };
-  if (!verifyEnvelopeSignature(envelope, fromBase64Url(sender.body.signKey), verify)) return { code: 'bad-signature', message: 'envelope signature does not verify' };
   return null;
 }
 

@@ -5,7 +5,8 @@
  * Public keys are parsed once and cached (a channel has few devices).
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import type { Ed25519Verify } from '../common/protocol/envelope';
+
+export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
 
 // DER SubjectPublicKeyInfo header for a raw 32-byte Ed25519 key (RFC 8410).
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');

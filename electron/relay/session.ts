@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import { fromBase64Url, randomBytes, toBase64Url, utf8Decode, verifyDetached } from '../common/crypto/sodium';
 import { signingInput } from '../common/protocol/canonical-json';
 import { verifyEnrolmentRequest, type SignedCertificate } from '../common/protocol/certificates';
-import { audienceOf, envelopeBytes, hashOfEnvelopeBytes } from '../common/protocol/envelope';
+import { audienceOf, envelopeBytes, envelopeSigningInput, hashOfEnvelopeBytes } from '../common/protocol/envelope';
 import { authStatement, bindStatement, ClientFrame, type ErrorCode, type RelayFrame } from '../common/protocol/frames';
 import { DELIVERY_WINDOW, PROTOCOL_VERSION } from '../common/protocol/limits';
 import { checkSealing, checkSender } from './envelope-checks';
@@ -68,9 +68,13 @@ export class Session implements SessionHandle {
     try {
       this.dispatch(parsed.data);
     } catch (error) {
-      this.relay.logger.error('frame.failed', { type: parsed.data.type, error: String(error) });
-      this.refuse('internal-error', 'the relay failed to handle this frame', rid);
+      this.failed(parsed.data, error);
     }
+  }
+
+  private failed(frame: ClientFrame, error: unknown): void {
+    this.relay.logger.error('frame.failed', { type: frame.type, error: String(error) });
+    this.refuse('internal-error', 'the relay failed to handle this frame', frame.rid);
   }
 
   private dispatch(frame: ClientFrame): void {
@@ -82,7 +86,8 @@ export class Session implements SessionHandle {
       case 'auth':
         return this.withChannel(frame.rid, (channel) => this.authenticate(frame, channel));
       case 'submit':
-        return this.withDevice(frame.rid, (channel, device) => void this.submit(frame, channel, device));
+        // submit is asynchronous: its failures are answered here, never left as an unhandled rejection.
+        return this.withDevice(frame.rid, (channel, device) => void this.submit(frame, channel, device).catch((error) => this.failed(frame, error)));
       case 'ack':
         return this.withDevice(frame.rid, (channel) => this.acknowledge(frame, channel));
       case 'get-checkpoint':
@@ -170,9 +175,9 @@ export class Session implements SessionHandle {
   private bind(frame: Frame<'bind'>): void {
     if (this.relay.channel) return this.refuse('already-bound', 'this relay already serves a channel', frame.rid);
     if (!this.relay.openLimiter.take(this.remote)) return this.refuse('rate-limited', 'too many requests; wait and retry', frame.rid);
-    const root = fromBase64Url(frame.root);
+    const [root, signature] = [decodeOrNull(frame.root), decodeOrNull(frame.sig)];
     const statement = bindStatement({ token: frame.token, relay: toBase64Url(this.relay.keys.publicKey), root: frame.root });
-    if (!tokenMatches(this.relay.store, frame.token) || !verifyDetached(fromBase64Url(frame.sig), signingInput('relay-bind', statement), root)) {
+    if (!root || !signature || !tokenMatches(this.relay.store, frame.token) || !verifyDetached(signature, signingInput('relay-bind', statement), root)) {
       return this.refuse('bind-refused', 'wrong bind token, or not signed by the root key presented', frame.rid);
     }
     const channel = this.relay.bind(root);
@@ -190,7 +195,8 @@ export class Session implements SessionHandle {
     if (state !== 'current') return this.refuse(DEVICE_STATE_ERRORS[state], `device is ${state}`, frame.rid);
     const certificate = channel.directory.certificate(frame.device)!;
     const statement = authStatement({ nonce: frame.nonce, relay: toBase64Url(this.relay.keys.publicKey), channel: channel.binding.channelId, device: frame.device });
-    if (!verifyDetached(fromBase64Url(frame.sig), signingInput('relay-auth', statement), fromBase64Url(certificate.body.signKey))) {
+    const signature = decodeOrNull(frame.sig);
+    if (!signature || !verifyDetached(signature, signingInput('relay-auth', statement), fromBase64Url(certificate.body.signKey))) {
       return this.refuse('auth-failed', 'the signature does not verify under this device\'s key', frame.rid);
     }
     this.device = certificate;
@@ -211,8 +217,11 @@ export class Session implements SessionHandle {
     const now = this.relay.now();
     const state = channel.directory.state(device.body.deviceId, now);
     if (state !== 'current') return this.refuse(DEVICE_STATE_ERRORS[state], `device is ${state}`, rid, hash);
-    const notTheSenders = checkSender(envelope, bytes.length, device, this.relay.verifySignature);
+    const notTheSenders = checkSender(envelope, bytes.length, device);
     if (notTheSenders) return this.refuse(notTheSenders.code, notTheSenders.message, rid, hash);
+    const signature = decodeOrNull(envelope.sig);
+    const signed = signature !== null && this.relay.verifySignature(signature, envelopeSigningInput(envelope), fromBase64Url(device.body.signKey));
+    if (!signed) return this.refuse('bad-signature', 'envelope signature does not verify', rid, hash);
     const known = this.relay.store.indexOfHash(hash);
     if (known === null) {
       const refusal = checkSealing(envelope, channel.directory, now);
@@ -299,6 +308,15 @@ export class Session implements SessionHandle {
     this.send({ type: 'revocations-published', rid: frame.rid, number: frame.list.body.number });
     // Revocation takes effect at once, on open connections too.
     for (const session of this.relay.sessions) if (session.deviceId && revoked.has(session.deviceId)) session.revoke();
+  }
+}
+
+/** Strict base64url decoding that answers null (a refusal) rather than throwing on a non-canonical encoding. */
+function decodeOrNull(text: string): Uint8Array | null {
+  try {
+    return fromBase64Url(text);
+  } catch {
+    return null;
   }
 }
 

@@ -111,13 +111,15 @@ export function signEnvelope(unsigned: Omit<Envelope, 'sig'>, senderSecretKey: U
   return { ...unsigned, sig: toBase64Url(signDetached(signedPart(unsigned), senderSecretKey)) };
 }
 
-/** An Ed25519 verification function: libsodium's by default; the relay passes Node's native one (same verdicts). */
-export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
+/** The bytes the sender's signature covers (for verifiers other than libsodium's, such as the relay's). */
+export function envelopeSigningInput(envelope: Envelope): Uint8Array {
+  const { sig: _sig, ...unsigned } = envelope;
+  return signedPart(unsigned);
+}
 
-export function verifyEnvelopeSignature(envelope: Envelope, senderSignKey: Uint8Array, verify: Ed25519Verify = verifyDetached): boolean {
+export function verifyEnvelopeSignature(envelope: Envelope, senderSignKey: Uint8Array): boolean {
   try {
-    const { sig, ...unsigned } = envelope;
-    return verify(fromBase64Url(sig), signedPart(unsigned), senderSignKey);
+    return verifyDetached(fromBase64Url(envelope.sig), envelopeSigningInput(envelope), senderSignKey);
   } catch {
     return false;
   }

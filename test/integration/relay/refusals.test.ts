@@ -123,6 +123,17 @@ describe('envelopes', () => {
     await expectRefused({ ...envelope, ciphertext: flipped }, 'bad-signature');
   });
 
+  it('refuses a signature in non-canonical base64url, and stays up', async () => {
+    const envelope = next();
+    const last = envelope.sig.at(-1)!;
+    const sig = `${envelope.sig.slice(0, -1)}${last === 'B' ? 'C' : 'B'}`; // B and C set the last character's unused bits
+    await expectRefused({ ...envelope, sig }, 'bad-signature');
+    const client = await RelayClient.connect(fixture.relay.url);
+    const challenge = await client.challenge();
+    expect(await client.request({ type: 'auth', ...signAuth(il, challenge), sig: `${'A'.repeat(85)}B` })).toMatchObject({ type: 'error', code: 'auth-failed' });
+    await client.close();
+  });
+
   it("refuses an envelope whose sender post is not the certificate's", async () => {
     const envelope = next();
     await expectRefused(resign({ ...envelope, header: { ...envelope.header, senderPost: 'SY' } }), 'sender-post-mismatch');
