@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { fromBase64Url, initCrypto } from '../common/crypto/sodium';
 import { channelIdFor } from '../common/protocol/identity';
+import { AUTH_NONCE_TTL_MS } from '../common/protocol/limits';
 import type { RelayConfig } from './context';
 import { bindToChannel, loadBinding, tokenMatches } from './identity';
 import { startRelay } from './server';
@@ -19,7 +20,7 @@ const { values, positionals } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     token: { type: 'string' },
     root: { type: 'string' },
-    'nonce-ttl-ms': { type: 'string', default: '30000' },
+    'nonce-ttl-ms': { type: 'string', default: String(AUTH_NONCE_TTL_MS) },
     'submit-burst': { type: 'string', default: '2000' },
     'submit-per-second': { type: 'string', default: '200' },
     'open-burst': { type: 'string', default: '20' },
