@@ -1,6 +1,7 @@
 /**
- * Drives the bare ws + fsync forwarder (ws-forwarder-server.ts) exactly as relay-latency.ts drives the relay: one
- * message at a time, the next only after the previous arrived, from just before send to just after arrival.
+ * Starts the bare ws + fsync forwarder (ws-forwarder-server.ts) and drives it with raw bytes: one message at a time,
+ * the next only after the previous arrived, from just before send to just after arrival. This is the transport-only
+ * figure (no endpoint work at all); forwarder-same-path.ts drives the same server with the relay path's endpoints.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,7 +14,7 @@ import { within, type Scope } from '../lib/scope';
 
 const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ws-forwarder-server.ts');
 
-async function startForwarder(scope: Scope): Promise<number> {
+export async function startForwarder(scope: Scope): Promise<number> {
   const file = path.join(scope.tempDir('bench-forwarder-'), 'forwarded.bin');
   // Through tsx like the relay, so both servers run on the same runtime with the same loader.
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER, file], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -37,7 +38,7 @@ const open = (url: string) =>
     socket.once('error', reject);
   });
 
-/** Latencies in ms of `count` messages of `bytes` each, after `warmup` unrecorded ones. */
+/** Latencies in ms of `count` raw messages of `bytes` each, after `warmup` unrecorded ones. */
 export async function forwarderLatencies(scope: Scope, options: { warmup: number; count: number; bytes: number }): Promise<number[]> {
   const port = await startForwarder(scope);
   const receiver = await open(`ws://127.0.0.1:${port}/b`);
