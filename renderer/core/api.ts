@@ -1,10 +1,203 @@
-/** What the core worker offers the UI thread. Crypto, the vault and sync will live behind this interface. */
+/**
+ * What the core worker offers the UI thread: the one interface between them. The worker holds the vault, the keys and
+ * the sync client; the UI gets decrypted views through these calls and learns of changes from `CoreEvent`s, and never
+ * touches IndexedDB or a key itself.
+ *
+ * Failures reach the UI as `RpcError`s carrying a `CoreErrorCode` and its parameters (see core-error.ts), which the UI
+ * translates (`errors` namespace); never as English sentences.
+ */
+import type { Post, Role } from '../../electron/common/protocol/schemas';
+import type { Language } from '../../electron/common/settings';
+
 export interface CryptoInfo {
   readonly library: 'libsodium';
   readonly version: string;
 }
 
+export type VaultStatus = 'absent' | 'locked' | 'unlocked';
+export type ConnectionState = 'offline' | 'connecting' | 'online';
+
+/** This device, as the channel knows it. Only while the vault is unlocked. */
+export interface Identity {
+  readonly deviceId: string;
+  readonly channelId: string;
+  /** The channel root public key (base64url): what a joining device types in, from the desk. */
+  readonly channelKey: string;
+  readonly relayUrl: string;
+  readonly post: Post;
+  readonly roles: readonly Role[];
+  readonly name: string;
+  /** This device's key fingerprint, to read out by voice (see electron/common/protocol/identity.ts). */
+  readonly fingerprint: string;
+  /**
+   * 'unsent': keys made, the request has not reached the relay yet (retry with resendEnrolment); 'pending': the request
+   * is with the desk (the relay does not tell a device it was refused: it stays pending, and may be sent again);
+   * 'ready': the device holds its certificate.
+   */
+  readonly enrolment: 'unsent' | 'pending' | 'ready';
+  /** Whether this device holds the channel root key (the desk's first device). */
+  readonly holdsChannelRoot: boolean;
+}
+
+export interface SyncStatus {
+  readonly connection: ConnectionState;
+  /** When the device last finished catching up with the relay (ms since the epoch), or null. */
+  readonly lastSyncAt: number | null;
+  /** The size of the newest relay checkpoint this device has verified (signature and consistency), or null. */
+  readonly verifiedLogSize: number | null;
+  /** Envelopes waiting in the outbox. */
+  readonly outbox: number;
+}
+
+export interface CoreStatus {
+  readonly vault: VaultStatus;
+  readonly identity: Identity | null;
+  readonly sync: SyncStatus;
+  /** Alarms not yet dismissed. */
+  readonly alarms: number;
+}
+
+export interface CreateChannelInput {
+  readonly relayUrl: string;
+  /** The one-time token the unbound relay printed. */
+  readonly bindToken: string;
+  readonly deviceName: string;
+  readonly passphrase: string;
+}
+
+export interface JoinChannelInput {
+  readonly relayUrl: string;
+  /** The channel root public key, from the desk (base64url, 43 characters; spaces are ignored). */
+  readonly channelKey: string;
+  readonly post: Post;
+  readonly roles: readonly Role[];
+  readonly deviceName: string;
+  readonly passphrase: string;
+}
+
+export interface PendingEnrolment {
+  readonly deviceId: string;
+  readonly post: Post;
+  readonly roles: readonly Role[];
+  readonly name: string;
+  readonly fingerprint: string;
+  readonly receivedAt: number;
+}
+
+export interface DeviceSummary {
+  readonly deviceId: string;
+  readonly post: Post;
+  readonly roles: readonly Role[];
+  readonly name: string;
+  readonly fingerprint: string;
+  readonly status: 'current' | 'not-yet-valid' | 'expired' | 'revoked';
+}
+
+export interface SendInput {
+  readonly recipients: readonly Post[];
+  readonly text: string;
+  /** The language the author wrote in. */
+  readonly lang: Language;
+}
+
+/** A message as this device sees it: decrypted, verified, with where it stands. */
+export interface MessageSummary {
+  /** The envelope's id (header.id): stable from the moment it is queued. */
+  readonly id: string;
+  readonly outgoing: boolean;
+  readonly senderPost: Post;
+  readonly senderName: string;
+  readonly recipients: readonly Post[];
+  readonly createdAt: number;
+  readonly text: string;
+  readonly lang: Language;
+  /** queued: in this device's outbox; relayed: the relay logged it (a receipt, or it arrived through the log). */
+  readonly state: 'queued' | 'relayed';
+  readonly logIndex: number | null;
+}
+
+/**
+ * What the sync client refuses to let pass silently. Each kind has a translation (`alarms.<kind>`) with the detail as
+ * its parameters.
+ */
+export const ALARM_KINDS = [
+  /** A frame that is not valid JSON or breaks the frame schema. */
+  'malformed-frame',
+  /** The relay's key is not the one pinned when the channel was set up. */
+  'relay-key-changed',
+  /** The relay serves another channel. */
+  'wrong-channel',
+  /** A checkpoint whose signature or origin does not verify. */
+  'bad-checkpoint',
+  /** Two checkpoints that cannot both be true: the relay shows different histories (split view), or rolled back. */
+  'log-inconsistent',
+  /** An envelope whose log inclusion proof does not verify against a trusted checkpoint. */
+  'inclusion-failed',
+  /** An envelope from a device without a valid certificate of this channel. */
+  'unknown-sender',
+  /** An envelope sent by a device after it was revoked. */
+  'revoked-sender',
+  /** A signature that does not verify, or a sender post that is not the certificate's. */
+  'bad-signature',
+  /** An envelope that breaks its sender's chain (a replay, or two envelopes with one sequence number). */
+  'chain-broken',
+  /** The sender says it sent an envelope to this post that never arrived: the relay dropped it. */
+  'missing-envelope',
+  /** An envelope for this post that this device cannot open. */
+  'undecryptable',
+  /** A directory entry (certificate or revocation list) that does not verify under the channel root. */
+  'bad-directory',
+  /** The relay refused an envelope from the outbox for a reason retrying cannot fix. */
+  'send-refused',
+  /** The relay revoked this device: it can no longer send or receive. */
+  'device-revoked',
+] as const;
+export type AlarmKind = (typeof ALARM_KINDS)[number];
+
+export interface Alarm {
+  readonly id: string;
+  readonly kind: AlarmKind;
+  readonly at: number;
+  /** Plain values for the translation: a device name, a post, a log index, an error code. */
+  readonly detail: Readonly<Record<string, string | number>>;
+}
+
+export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices';
+
+/** Sent by the worker whenever something the UI shows may have changed; the UI re-reads what it shows. */
+export interface CoreEvent {
+  readonly type: 'changed';
+  readonly topics: readonly CoreTopic[];
+}
+
 export interface CoreApi {
   [method: string]: (...args: never[]) => Promise<unknown>;
   cryptoInfo(): Promise<CryptoInfo>;
+
+  status(): Promise<CoreStatus>;
+  /** Onboarding at the desk: channel root and the desk's first device; binds the fresh relay. Leaves the vault unlocked. */
+  createChannel(input: CreateChannelInput): Promise<Identity>;
+  /** Onboarding at a post: keys, vault, enrolment request sent. Leaves the vault unlocked; the desk approves later. */
+  joinChannel(input: JoinChannelInput): Promise<Identity>;
+  /** Sends the enrolment request again (after 'unsent', or after the desk refused with a mistake). */
+  resendEnrolment(): Promise<void>;
+  unlock(passphrase: string): Promise<void>;
+  lock(): Promise<void>;
+  changePassphrase(current: string, next: string): Promise<void>;
+
+  /** Desk: requests waiting for approval, with their fingerprints. */
+  pendingEnrolments(): Promise<readonly PendingEnrolment[]>;
+  approveEnrolment(deviceId: string): Promise<void>;
+  refuseEnrolment(deviceId: string): Promise<void>;
+  /** Every device of the channel, from the verified directory. */
+  devices(): Promise<readonly DeviceSummary[]>;
+
+  /** Queues a message in the outbox (encrypted); the sync client sends it when it can. Returns the message id. */
+  send(input: SendInput): Promise<string>;
+  /** Newest first. */
+  messages(): Promise<readonly MessageSummary[]>;
+  /** Messages containing every word of the query, however each was spelt. Newest first. */
+  search(query: string): Promise<readonly MessageSummary[]>;
+  alarms(): Promise<readonly Alarm[]>;
+  dismissAlarm(id: string): Promise<void>;
 }

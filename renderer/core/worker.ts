@@ -1,15 +1,42 @@
-/** The core worker: everything that touches keys, crypto or storage runs here, off the UI thread. */
-import { initCrypto, libraryVersion } from '../../electron/common/crypto/sodium';
-import type { CoreApi } from './api';
+/**
+ * The core worker: everything that touches keys, crypto or storage runs here, off the UI thread. It serves the Core
+ * for the profile named in its own name (`core:<profile>`, see client.ts) over the RPC channel.
+ */
+import { isProfileName } from '../../electron/common/profile';
+import type { CoreApi, CoreEvent } from './api';
+import { Core } from './core';
 import { serveRpc } from './rpc';
 
-const cryptoReady = initCrypto();
+const scope = self as unknown as Parameters<typeof serveRpc>[0] & { name: string };
+const profile = scope.name.startsWith('core:') ? scope.name.slice('core:'.length) : '';
+if (!isProfileName(profile)) throw new Error('the core worker needs a valid profile name');
 
+let emit: (event: CoreEvent) => void = () => {};
+const core = new Core({
+  profile,
+  socketFactory: (url) => new WebSocket(url),
+  emit: (event) => emit(event),
+  log: (message, error) => console.error(`core: ${message}`, error),
+});
+
+/** Exactly the CoreApi, as own properties: the RPC serves these and nothing else of the Core. */
 const api: CoreApi = {
-  async cryptoInfo() {
-    await cryptoReady;
-    return { library: 'libsodium', version: libraryVersion() };
-  },
+  cryptoInfo: () => core.cryptoInfo(),
+  status: () => core.status(),
+  createChannel: (input) => core.createChannel(input),
+  joinChannel: (input) => core.joinChannel(input),
+  resendEnrolment: () => core.resendEnrolment(),
+  unlock: (passphrase) => core.unlock(passphrase),
+  lock: () => core.lock(),
+  changePassphrase: (current, next) => core.changePassphrase(current, next),
+  pendingEnrolments: () => core.pendingEnrolments(),
+  approveEnrolment: (deviceId) => core.approveEnrolment(deviceId),
+  refuseEnrolment: (deviceId) => core.refuseEnrolment(deviceId),
+  devices: () => core.devices(),
+  send: (input) => core.send(input),
+  messages: () => core.messages(),
+  search: (query) => core.search(query),
+  alarms: () => core.alarms(),
+  dismissAlarm: (id) => core.dismissAlarm(id),
 };
-
-serveRpc(self as unknown as Parameters<typeof serveRpc>[0], api);
+emit = serveRpc<CoreApi, CoreEvent>(scope, api, (error) => console.error('core: unexpected failure', error));

@@ -31,6 +31,9 @@ const BackupContent = z.strictObject({
     translations: z.array(SealedRowShape),
     privateKeys: z.array(SealedRowShape),
     searchIndex: z.array(SealedRowShape),
+    // Added with the sync client; backups written before them have none.
+    state: z.array(SealedRowShape).default([]),
+    alarms: z.array(SealedRowShape).default([]),
     quarantine: z.array(QuarantineRow),
   }),
 });

@@ -16,7 +16,7 @@ export interface VaultStorage {
 }
 
 /** Tables whose rows are encrypted under the data key: `{ id, box, ...plain index fields }`. */
-export const SEALED_TABLES = ['messages', 'drafts', 'outbox', 'translations', 'privateKeys', 'searchIndex'] as const;
+export const SEALED_TABLES = ['messages', 'drafts', 'outbox', 'translations', 'privateKeys', 'searchIndex', 'state', 'alarms'] as const;
 export type SealedTableName = (typeof SEALED_TABLES)[number];
 
 /** Every table that holds the vault's content (all but `meta`): what a backup carries. */
@@ -80,6 +80,8 @@ export class VaultDatabase extends Dexie {
       searchIndex: 'id, t',
       quarantine: '++seq, table',
     });
+    // Version 2: the channel's state (identity, trust, sender chain, sync position) and the alarms the sync client raises.
+    this.version(2).stores({ state: 'id', alarms: 'id, order' });
   }
 
   sealed(table: SealedTableName): Table<SealedRow, string> {

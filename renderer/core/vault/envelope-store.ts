@@ -104,6 +104,20 @@ export class EnvelopeStore {
     return { records, corrupt };
   }
 
+  async has(hash: string): Promise<boolean> {
+    const { db, keys } = this.#context;
+    keys();
+    return (await db.envelopes.where('hash').equals(hash).count()) > 0;
+  }
+
+  async lastFrom(sender: string): Promise<ReadResult<StoredEnvelope>> {
+    const { db, keys } = this.#context;
+    keys();
+    const row = await db.envelopes.where('[sender+seq]').between([sender, 0], [sender, Number.MAX_SAFE_INTEGER], true, true).last();
+    if (row === undefined) return { status: 'missing' };
+    return this.get(row.hash);
+  }
+
   /** The highest log index stored, or null: where catch-up resumes. */
   async lastLogIndex(): Promise<number | null> {
     const { db, keys } = this.#context;

@@ -21,8 +21,11 @@ export type MessageView = Readonly<z.infer<typeof MessageView>>;
 export const Draft = z.looseObject({ id: Id, text: z.string() });
 export type Draft = Readonly<z.infer<typeof Draft>>;
 
-/** An envelope waiting to be sent, already sealed; `order` is the send order. */
-export const OutboxItem = z.looseObject({ id: Id, order: Order, envelope: Bytes, attempts: z.number().int().min(0) });
+/**
+ * A message waiting to be sent; `order` is the send order. `envelope` is set once it has been sealed and numbered
+ * in this device's chain: from then on exactly those bytes are (re)submitted until the relay answers.
+ */
+export const OutboxItem = z.looseObject({ id: Id, order: Order, envelope: Bytes.optional(), attempts: z.number().int().min(0) });
 export type OutboxItem = Readonly<z.infer<typeof OutboxItem>>;
 
 /** A translation being written or reviewed (certified ones travel as envelopes). */
@@ -32,6 +35,20 @@ export type TranslationDraft = Readonly<z.infer<typeof TranslationDraft>>;
 /** One of this device's private keys. Returned copies are wiped when the vault locks. */
 export const PrivateKey = z.strictObject({ id: Id, kind: z.enum(['ed25519', 'x25519']), publicKey: Bytes, secretKey: Bytes });
 export type PrivateKey = Readonly<z.infer<typeof PrivateKey>>;
+
+/** One piece of the channel's state (identity, trust, chain, sync position), keyed by its name; its owner parses it. */
+export const StateRecord = z.looseObject({ id: Id });
+export type StateRecord = Readonly<z.infer<typeof StateRecord>>;
+
+/** Something the sync client refused to let pass silently; `order` is when it was raised. */
+export const AlarmRecord = z.strictObject({
+  id: Id,
+  order: Order,
+  kind: z.string().min(1).max(64),
+  detail: z.record(z.string(), z.union([z.string().max(500), z.number()])),
+  dismissed: z.boolean(),
+});
+export type AlarmRecord = Readonly<z.infer<typeof AlarmRecord>>;
 
 export type IndexFields = Readonly<{ order?: number }>;
 
@@ -56,6 +73,8 @@ export const RECORD_TABLES = {
   outbox: spec(OutboxItem, byOrder),
   translations: spec(TranslationDraft),
   privateKeys: spec(PrivateKey, undefined, true),
+  state: spec(StateRecord),
+  alarms: spec(AlarmRecord, byOrder),
 } as const satisfies Partial<Record<SealedTableName, unknown>>;
 
 export type RecordTable = keyof typeof RECORD_TABLES;

@@ -8,7 +8,7 @@
  */
 import { initCrypto, randomBytes, wipe } from '../../../electron/common/crypto/sodium';
 import { readBackup, exportBackup, restoreInto } from './backup';
-import { VaultDatabase, defaultStorage, type VaultStorage } from './database';
+import { SEALED_TABLES, VaultDatabase, defaultStorage, type VaultStorage } from './database';
 import { EnvelopeStore, type StoredEnvelope } from './envelope-store';
 import { VaultError } from './errors';
 import { DEFAULT_KDF, KEY_BYTES, checkKdfParams, type KdfParams } from './kdf';
@@ -32,6 +32,16 @@ export interface VaultOptions {
 }
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
+
+/** One record to write, typed by its table. */
+export type RecordWrite = { readonly [T in RecordTable]: { readonly table: T; readonly record: RecordOf<T> } }[RecordTable];
+
+/** Writes that must happen together or not at all (a received batch, a receipt and the chain it advances). */
+export interface VaultChanges {
+  readonly envelopes?: readonly { readonly bytes: Uint8Array; readonly logIndex?: number }[];
+  readonly put?: readonly RecordWrite[];
+  readonly delete?: readonly { readonly table: RecordTable; readonly id: string }[];
+}
 
 export class Vault {
   readonly profile: string;
@@ -169,6 +179,18 @@ export class Vault {
     return table === 'messages' ? deleteMessage(this.#context, id) : this.#records.delete(table, id);
   }
 
+  /** Applies every change in one IndexedDB transaction: after a crash, all of them happened or none did. */
+  async commit(changes: VaultChanges): Promise<void> {
+    this.#ring();
+    const db = this.#db;
+    const tables = [db.envelopes, db.quarantine, ...SEALED_TABLES.map((table) => db.sealed(table))];
+    await db.transaction('rw', tables, async () => {
+      for (const { bytes, logIndex } of changes.envelopes ?? []) await this.#envelopes.put(bytes, logIndex);
+      for (const write of changes.put ?? []) await this.put(write.table, write.record as never);
+      for (const { table, id } of changes.delete ?? []) await this.delete(table, id);
+    });
+  }
+
   /** Ids of the messages containing every word of `query`, however each was spelt (see electron/common/search). */
   async search(query: string): Promise<readonly string[]> {
     return findMessages(this.#context, query);
@@ -188,6 +210,15 @@ export class Vault {
 
   async lastLogIndex(): Promise<number | null> {
     return this.#envelopes.lastLogIndex();
+  }
+
+  async hasEnvelope(hash: string): Promise<boolean> {
+    return this.#envelopes.has(hash);
+  }
+
+  /** The stored envelope of `sender` with the highest sequence number: where that sender's chain stands here. */
+  async lastEnvelopeFrom(sender: string): Promise<ReadResult<StoredEnvelope>> {
+    return this.#envelopes.lastFrom(sender);
   }
 
   async quarantined(): Promise<readonly QuarantineEntry[]> {

@@ -1,0 +1,65 @@
+/**
+ * The plaintext inside an envelope: what the application says, plus a trail that lets every reader check the relay.
+ *
+ * - `content` is the application's: version 1 has plain text messages; later kinds (structured messages, events,
+ *   translations) join the union.
+ * - `trail.previous` names, for each post of the audience, the hash of this sender's previous envelope whose audience
+ *   included that post (null for the first). A post sees only part of a sender's chain, so the header's `prev` cannot
+ *   tell it whether an envelope meant for it went missing; this can. The relay cannot forge it: it is encrypted and
+ *   signed with the envelope.
+ * - `trail.checkpoint` is the newest relay checkpoint the sender had verified. Each reader checks it against its own
+ *   view of the log, so a relay that shows two posts different histories is caught by the next message between them.
+ *
+ * Encoded as canonical JSON (the same encoding as everything signed), parsed strictly on the way in.
+ */
+import { z } from 'zod';
+import { utf8Decode } from '../crypto/sodium';
+import { canonicalBytes } from '../protocol/canonical-json';
+import { Hash, POSTS, type Post } from '../protocol/schemas';
+import { LANGUAGES } from '../settings';
+
+/** Characters of message text; ample for a hotline message (the convention for urgent ones is under 200 words). */
+export const MAX_TEXT_LENGTH = 20_000;
+
+export const TextContent = z
+  .object({
+    type: z.literal('text'),
+    lang: z.enum(LANGUAGES),
+    text: z.string().min(1).max(MAX_TEXT_LENGTH),
+  })
+  .strict();
+export type TextContent = z.infer<typeof TextContent>;
+
+export const Content = z.discriminatedUnion('type', [TextContent]);
+export type Content = z.infer<typeof Content>;
+
+export const PreviousByPost = z
+  .object(Object.fromEntries(POSTS.map((post) => [post, Hash.nullable().optional()])) as Record<Post, z.ZodOptional<z.ZodNullable<typeof Hash>>>)
+  .strict();
+export type PreviousByPost = z.infer<typeof PreviousByPost>;
+
+export const Payload = z
+  .object({
+    v: z.literal(1),
+    content: Content,
+    trail: z
+      .object({
+        previous: PreviousByPost,
+        checkpoint: z.string().max(4096).nullable(),
+      })
+      .strict(),
+  })
+  .strict();
+export type Payload = z.infer<typeof Payload>;
+
+export const encodePayload = (payload: Payload): Uint8Array => canonicalBytes(Payload.parse(payload));
+
+/** The payload in these bytes, or null if they are not one. */
+export function decodePayload(bytes: Uint8Array): Payload | null {
+  try {
+    const parsed = Payload.safeParse(JSON.parse(utf8Decode(bytes)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

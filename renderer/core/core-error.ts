@@ -1,0 +1,74 @@
+/**
+ * The core's failures as stable codes with parameters, never English sentences: the UI translates `errors:<code>`.
+ * The vault's own codes pass through unchanged; the rest belong to onboarding, the desk, messaging and the relay
+ * (`relay.<code>` for a refusal the relay answered, with the protocol's error code).
+ */
+import { ERROR_CODES, type ErrorCode } from '../../electron/common/protocol/frames';
+import { VAULT_ERROR_CODES, isVaultError, type VaultErrorParams } from './vault';
+
+export const CORE_ERROR_CODES = [
+  ...VAULT_ERROR_CODES,
+  /** The relay address is not wss://, or ws:// on this machine. */
+  'onboarding.invalidRelayUrl',
+  /** No relay answered at that address. */
+  'onboarding.relayUnreachable',
+  /** Creating a channel needs a fresh relay; this one is bound already. */
+  'onboarding.relayAlreadyBound',
+  /** Joining needs a relay the desk has bound. */
+  'onboarding.relayNotBound',
+  /** The relay refused the bind token. */
+  'onboarding.bindRefused',
+  /** The channel key is not 43 base64url characters of an Ed25519 key. */
+  'onboarding.invalidChannelKey',
+  /** The relay serves a channel other than the one the key names. */
+  'onboarding.wrongChannel',
+  /** Display names: 1-64 characters, no control or direction characters. */
+  'onboarding.invalidName',
+  /** The passphrase is too easy to guess (see passphrase-strength.ts). */
+  'onboarding.weakPassphrase',
+  /** A post device must choose at least one role. */
+  'onboarding.noRole',
+  /** This profile already belongs to a channel. */
+  'onboarding.alreadySetUp',
+  /** An action that needs this device's certificate, before the desk approved it. */
+  'core.notEnrolled',
+  /** An action for the desk's supervisors only. */
+  'core.notSupervisor',
+  /** An action that needs the relay now (the desk's approvals, say), while it cannot be reached. */
+  'core.offline',
+  /** The enrolment request is no longer pending. */
+  'desk.requestGone',
+  'message.empty',
+  /** Params: `max` (characters). */
+  'message.tooLong',
+  'message.noRecipients',
+  ...ERROR_CODES.map((code) => `relay.${code}` as const),
+  /** Anything else; the worker's log has the detail. */
+  'core.internal',
+] as const;
+export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];
+export type CoreErrorParams = VaultErrorParams;
+
+export class CoreError extends Error {
+  override readonly name = 'CoreError';
+  readonly code: CoreErrorCode;
+  readonly params: CoreErrorParams;
+
+  constructor(code: CoreErrorCode, params: CoreErrorParams = {}) {
+    super(code);
+    this.code = code;
+    this.params = params;
+  }
+}
+
+export const relayError = (code: ErrorCode): CoreError => new CoreError(`relay.${code}`);
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(CORE_ERROR_CODES);
+export const isCoreErrorCode = (code: unknown): code is CoreErrorCode => typeof code === 'string' && KNOWN_CODES.has(code);
+
+/** Any thrown value as a code and parameters the UI can translate. */
+export function toCoreError(error: unknown): CoreError {
+  if (error instanceof CoreError) return error;
+  if (isVaultError(error)) return new CoreError(error.code, error.params);
+  return new CoreError('core.internal');
+}

@@ -1,0 +1,385 @@
+/**
+ * The core: everything the UI may ask of this device, implemented over the vault, the channel state and the sync
+ * client. It runs in the core worker (worker.ts) in the app, and directly in Node tests, where IndexedDB, WebSocket
+ * and time are injected. While locked it holds no key and runs no sync; unlocking loads the keys, starts the sync
+ * client (or, for a device still waiting for the desk, the enrolment watch) and locking stops both and wipes the keys.
+ */
+import { bytesEqual, fromBase64Url, initCrypto, libraryVersion, toBase64Url, type BoxKeyPair, type SigningKeyPair } from '../../electron/common/crypto/sodium';
+import { passphraseStrength } from '../../electron/common/passphrase/strength';
+import { verifyCertificate, type SignedCertificate } from '../../electron/common/protocol/certificates';
+import { fingerprint } from '../../electron/common/protocol/identity';
+import { dismissAlarm, raiseAlarm, readAlarms, toAlarm } from './alarms';
+import type {
+  Alarm,
+  AlarmKind,
+  CoreApi,
+  CoreEvent,
+  CoreStatus,
+  CoreTopic,
+  CreateChannelInput,
+  DeviceSummary,
+  Identity,
+  JoinChannelInput,
+  MessageSummary,
+  PendingEnrolment,
+  SendInput,
+} from './api';
+import { INITIAL_CHAIN, INITIAL_INCLUSION, INITIAL_SYNC, INITIAL_TRUST, readState, stateWrite, type IdentityState } from './channel/channel-state';
+import * as desk from './channel/desk';
+import { PRIVATE_KEY_IDS, createChannel, fetchOwnCertificate, joinChannel, sendEnrolment } from './channel/onboarding';
+import { CoreError } from './core-error';
+import { StoredMessage, newestFirst, toSummary } from './messages/message-view';
+import { CheckpointTrust } from './sync/checkpoint-trust';
+import { statusOf } from './sync/directory';
+import { queueMessage, readOutbox } from './sync/outbox';
+import type { SocketFactory } from './sync/relay-link';
+import { SyncClient } from './sync/sync-client';
+import type { Clock, DeviceKeys, SyncContext } from './sync/sync-context';
+import { Vault, type KdfParams, type VaultStorage } from './vault';
+
+/** How often a device waiting for the desk asks the relay for its certificate. */
+export const ENROLMENT_POLL_MS = 3_000;
+
+export interface CoreOptions {
+  readonly profile: string;
+  readonly socketFactory: SocketFactory;
+  readonly storage?: VaultStorage;
+  readonly clock?: Clock;
+  readonly kdf?: KdfParams;
+  readonly emit: (event: CoreEvent) => void;
+  /** Where failures nobody asked about go (a lost background task); the worker logs them. */
+  readonly log?: (message: string, error: unknown) => void;
+}
+
+interface Session {
+  identity: IdentityState;
+  readonly keys: DeviceKeys;
+  readonly root: Uint8Array | null;
+  context: SyncContext | null;
+  sync: SyncClient | null;
+  enrolmentTimer: ReturnType<typeof setTimeout> | null;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+export class Core implements CoreApi {
+  [method: string]: (...args: never[]) => Promise<unknown>;
+  readonly #options: CoreOptions;
+  readonly #clock: Clock;
+  #vault: Promise<Vault> | null = null;
+  #session: Session | null = null;
+
+  constructor(options: CoreOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  async cryptoInfo() {
+    await initCrypto();
+    return { library: 'libsodium' as const, version: libraryVersion() };
+  }
+
+  async status(): Promise<CoreStatus> {
+    const vault = await this.#openVault();
+    const session = this.#session;
+    const alarms = session ? (await readAlarms(vault)).filter((alarm) => !alarm.dismissed).length : 0;
+    const outbox = session ? (await readOutbox(vault)).filter((item) => item.failed === undefined).length : 0;
+    return {
+      vault: vault.state,
+      identity: session ? this.#identityView(session) : null,
+      sync: {
+        connection: session?.sync?.connection ?? 'offline',
+        lastSyncAt: session?.context?.sync.lastSyncAt ?? null,
+        verifiedLogSize: session?.context?.checkpoints.trusted?.size ?? null,
+        outbox,
+      },
+      alarms,
+    };
+  }
+
+  async createChannel(input: CreateChannelInput): Promise<Identity> {
+    const vault = await this.#openVault();
+    await createChannel(vault, this.#options.socketFactory, input, this.#clock.now());
+    await this.#begin(vault);
+    return this.#identityView(this.#session!);
+  }
+
+  async joinChannel(input: JoinChannelInput): Promise<Identity> {
+    const vault = await this.#openVault();
+    await joinChannel(vault, this.#options.socketFactory, input);
+    await this.#begin(vault);
+    await this.resendEnrolment().catch((error: unknown) => this.#options.log?.('enrolment not sent yet', error));
+    return this.#identityView(this.#session!);
+  }
+
+  async resendEnrolment(): Promise<void> {
+    const session = this.#requireSession();
+    if (session.identity.enrolment === 'ready') return;
+    await sendEnrolment(this.#options.socketFactory, session.identity, session.keys.sign, session.keys.box, this.#clock.now());
+    await this.#saveIdentity(session, { ...session.identity, enrolment: 'pending' });
+    this.#watchEnrolment(session);
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    const vault = await this.#openVault();
+    if (this.#session) return;
+    await vault.unlock(passphrase);
+    await this.#begin(vault);
+  }
+
+  async lock(): Promise<void> {
+    this.#end();
+    (await this.#openVault()).lock();
+    this.#emit('status', 'messages', 'alarms', 'enrolments', 'devices');
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    if (!passphraseStrength(next).acceptable) throw new CoreError('onboarding.weakPassphrase');
+    await (await this.#openVault()).changePassphrase(current, next);
+  }
+
+  async pendingEnrolments(): Promise<readonly PendingEnrolment[]> {
+    const session = this.#requireSupervisor();
+    return desk.pendingEnrolments(this.#link(session), session.identity);
+  }
+
+  async approveEnrolment(deviceId: string): Promise<void> {
+    const session = this.#requireSupervisor();
+    if (!session.root) throw new CoreError('core.notSupervisor');
+    await desk.approveEnrolment(this.#link(session), session.identity, session.root, deviceId, this.#clock.now());
+    await session.context!.refreshDirectory();
+    this.#emit('enrolments', 'devices');
+  }
+
+  async refuseEnrolment(deviceId: string): Promise<void> {
+    const session = this.#requireSupervisor();
+    await desk.refuseEnrolment(this.#link(session), deviceId);
+    this.#emit('enrolments');
+  }
+
+  async devices(): Promise<readonly DeviceSummary[]> {
+    const session = this.#requireSession();
+    const directory = session.context?.directory ?? { certificates: session.identity.certificate ? [session.identity.certificate] : [], revocations: null };
+    const now = this.#clock.now();
+    return directory.certificates.map(({ body }, i) => ({
+      deviceId: body.deviceId,
+      post: body.post,
+      roles: body.roles,
+      name: body.name,
+      fingerprint: fingerprint(body.signKey, body.boxKey),
+      status: statusOf(directory.certificates[i]!, directory, now),
+    }));
+  }
+
+  async send(input: SendInput): Promise<string> {
+    const session = this.#requireReady();
+    const { identity } = session;
+    const id = await queueMessage(
+      await this.#openVault(),
+      { deviceId: identity.deviceId, post: identity.post, name: identity.name },
+      { recipients: input.recipients, content: { type: 'text', lang: input.lang, text: input.text } },
+      this.#clock.now(),
+    );
+    this.#emit('messages', 'status');
+    session.sync?.kick();
+    return id;
+  }
+
+  async messages(): Promise<readonly MessageSummary[]> {
+    this.#requireSession();
+    const { records } = await (await this.#openVault()).list('messages');
+    return parseMessages(records).sort(newestFirst).map(toSummary);
+  }
+
+  async search(query: string): Promise<readonly MessageSummary[]> {
+    this.#requireSession();
+    const vault = await this.#openVault();
+    const found = [];
+    for (const id of await vault.search(query)) {
+      const result = await vault.get('messages', id);
+      if (result.status === 'found') found.push(result.record);
+    }
+    return parseMessages(found).sort(newestFirst).map(toSummary);
+  }
+
+  async alarms(): Promise<readonly Alarm[]> {
+    this.#requireSession();
+    return (await readAlarms(await this.#openVault())).filter((alarm) => !alarm.dismissed).flatMap((alarm) => toAlarm(alarm) ?? []);
+  }
+
+  async dismissAlarm(id: string): Promise<void> {
+    this.#requireSession();
+    await dismissAlarm(await this.#openVault(), id);
+    this.#emit('alarms', 'status');
+  }
+
+  /** For tests and benchmarks: resolves once every delivery received so far is stored and proved. */
+  async settled(): Promise<void> {
+    await this.#session?.sync?.settled();
+  }
+
+  /** Closes the vault and stops everything (a profile being closed). */
+  async close(): Promise<void> {
+    this.#end();
+    if (this.#vault) (await this.#vault).close();
+  }
+
+  #openVault(): Promise<Vault> {
+    this.#vault ??= Vault.open({
+      profile: this.#options.profile,
+      ...(this.#options.storage ? { storage: this.#options.storage } : {}),
+      ...(this.#options.kdf ? { kdf: this.#options.kdf } : {}),
+    });
+    return this.#vault;
+  }
+
+  /** After unlocking (or onboarding): load identity and keys, then start what this device's state calls for. */
+  async #begin(vault: Vault): Promise<void> {
+    const identity = await readState(vault, 'identity');
+    if (!identity) throw new CoreError('core.internal');
+    const key = async (id: string) => {
+      const found = await vault.get('privateKeys', id);
+      return found.status === 'found' ? found.record : null;
+    };
+    const sign = await key(PRIVATE_KEY_IDS.sign);
+    const box = await key(PRIVATE_KEY_IDS.box);
+    const root = identity.holdsChannelRoot ? await key(PRIVATE_KEY_IDS.root) : null;
+    if (!sign || !box) throw new CoreError('core.internal');
+    const keys: DeviceKeys = {
+      sign: { publicKey: sign.publicKey, secretKey: sign.secretKey } satisfies SigningKeyPair,
+      box: { publicKey: box.publicKey, secretKey: box.secretKey } satisfies BoxKeyPair,
+    };
+    const session: Session = { identity, keys, root: root?.secretKey ?? null, context: null, sync: null, enrolmentTimer: null };
+    this.#session = session;
+    if (identity.enrolment === 'ready') await this.#startSync(vault, session);
+    else if (identity.enrolment === 'pending') this.#watchEnrolment(session);
+    this.#emit('status', 'messages', 'alarms', 'devices');
+  }
+
+  async #startSync(vault: Vault, session: Session): Promise<void> {
+    const { identity } = session;
+    const trust = (await readState(vault, 'trust')) ?? INITIAL_TRUST;
+    const context: SyncContext = {
+      vault,
+      identity,
+      keys: session.keys,
+      clock: this.#clock,
+      checkpoints: new CheckpointTrust(identity.channelId, fromBase64Url(identity.relayKey), trust.checkpoint),
+      directory: { certificates: trust.directory, revocations: trust.revocations },
+      chain: (await readState(vault, 'chain')) ?? INITIAL_CHAIN,
+      sync: (await readState(vault, 'sync')) ?? INITIAL_SYNC,
+      inclusion: (await readState(vault, 'inclusion')) ?? INITIAL_INCLUSION,
+      link: null,
+      raise: (kind, detail = {}) => this.#raise(vault, kind, detail),
+      changed: (...topics) => this.#emit(...topics),
+      refreshDirectory: async () => {},
+      observeCheckpoint: async () => false,
+    };
+    session.context = context;
+    session.sync = new SyncClient(context, { socketFactory: this.#options.socketFactory });
+    session.sync.start();
+  }
+
+  /** Asks the relay for this device's certificate until the desk has published it, then starts syncing. */
+  #watchEnrolment(session: Session): void {
+    if (session.enrolmentTimer) return;
+    const poll = async () => {
+      session.enrolmentTimer = null;
+      if (this.#session !== session) return;
+      try {
+        const certificate = await fetchOwnCertificate(this.#options.socketFactory, session.identity);
+        if (this.#session !== session) return;
+        if (certificate && this.#isOurs(session, certificate)) {
+          await this.#saveIdentity(session, { ...session.identity, enrolment: 'ready', certificate });
+          await this.#startSync(await this.#openVault(), session);
+          this.#emit('status', 'devices');
+          return;
+        }
+      } catch (error) {
+        if (!(error instanceof CoreError)) this.#options.log?.('enrolment watch failed', error);
+      }
+      if (this.#session === session) session.enrolmentTimer = setTimeout(() => void poll(), ENROLMENT_POLL_MS);
+    };
+    session.enrolmentTimer = setTimeout(() => void poll(), 0);
+  }
+
+  /** A certificate for this device: signed by the channel root, for our keys, our post. */
+  #isOurs(session: Session, certificate: SignedCertificate): boolean {
+    const { identity, keys } = session;
+    const { body } = certificate;
+    return (
+      verifyCertificate(certificate, fromBase64Url(identity.channelKey), identity.channelId) &&
+      body.deviceId === identity.deviceId &&
+      body.post === identity.post &&
+      bytesEqual(fromBase64Url(body.boxKey), keys.box.publicKey)
+    );
+  }
+
+  async #saveIdentity(session: Session, identity: IdentityState): Promise<void> {
+    await (await this.#openVault()).commit({ put: [stateWrite(identity)] });
+    session.identity = identity;
+    this.#emit('status');
+  }
+
+  #end(): void {
+    const session = this.#session;
+    if (!session) return;
+    this.#session = null;
+    session.sync?.stop();
+    if (session.enrolmentTimer) clearTimeout(session.enrolmentTimer);
+    // The key arrays are the vault's leased copies: vault.lock() wipes them.
+  }
+
+  async #raise(vault: Vault, kind: AlarmKind, detail: Readonly<Record<string, string | number>>): Promise<void> {
+    if (await raiseAlarm(vault, kind, detail, this.#clock.now())) this.#emit('alarms', 'status');
+  }
+
+  #identityView(session: Session): Identity {
+    const { identity, keys } = session;
+    return {
+      deviceId: identity.deviceId,
+      channelId: identity.channelId,
+      channelKey: identity.channelKey,
+      relayUrl: identity.relayUrl,
+      post: identity.post,
+      roles: identity.roles,
+      name: identity.name,
+      fingerprint: fingerprint(toBase64Url(keys.sign.publicKey), toBase64Url(keys.box.publicKey)),
+      enrolment: identity.enrolment,
+      holdsChannelRoot: identity.holdsChannelRoot,
+    };
+  }
+
+  #requireSession(): Session {
+    if (!this.#session) throw new CoreError('vault.locked');
+    return this.#session;
+  }
+
+  #requireReady(): Session {
+    const session = this.#requireSession();
+    if (session.identity.enrolment !== 'ready') throw new CoreError('core.notEnrolled');
+    return session;
+  }
+
+  #requireSupervisor(): Session {
+    const session = this.#requireReady();
+    if (session.identity.post !== 'US' || !session.identity.roles.includes('supervisor')) throw new CoreError('core.notSupervisor');
+    return session;
+  }
+
+  #link(session: Session) {
+    if (!session.sync) throw new CoreError('core.offline');
+    return session.sync.link();
+  }
+
+  #emit(...topics: CoreTopic[]): void {
+    this.#options.emit({ type: 'changed', topics });
+  }
+}
+
+function parseMessages(records: readonly unknown[]): StoredMessage[] {
+  return records.flatMap((record) => {
+    const parsed = StoredMessage.safeParse(record);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Proves that every envelope this device stored is in the relay's log, at the index the relay gave, under a
+ * checkpoint this device trusts: an RFC 9162 inclusion proof per envelope, requested in a pipelined window. A proof
+ * that fails is an alarm. `includedThrough` records how far every stored envelope is proved, so the work resumes
+ * after a restart (see SyncClient.start).
+ */
+import { fromBase64Url } from '../../../electron/common/crypto/sodium';
+import { verifyInclusion } from '../../../electron/common/merkle/merkle';
+import { stateWrite } from '../channel/channel-state';
+import type { ReceivedLeaf } from './receiver';
+import type { SyncContext } from './sync-context';
+
+/** Proof requests in flight at once. */
+const WINDOW = 32;
+
+export class InclusionProver {
+  readonly #context: SyncContext;
+  #pending: ReceivedLeaf[] = [];
+  #running: Promise<void> | null = null;
+
+  constructor(context: SyncContext) {
+    this.#context = context;
+  }
+
+  add(leaves: readonly ReceivedLeaf[]): void {
+    this.#pending.push(...leaves);
+    this.#pending.sort((a, b) => a.index - b.index);
+    this.#running ??= this.#run().finally(() => (this.#running = null));
+  }
+
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  /** Drops what is queued (the connection is gone): SyncClient requeues from `includedThrough` on the next one. */
+  clear(): void {
+    this.#pending = [];
+  }
+
+  async #run(): Promise<void> {
+    const context = this.#context;
+    while (this.#pending.length > 0 && context.link?.open) {
+      const newest = this.#pending.at(-1)!.index;
+      if ((context.checkpoints.trusted?.size ?? 0) <= newest) {
+        const { checkpoint } = await context.link.request({ type: 'get-checkpoint' });
+        if (!(await context.observeCheckpoint(checkpoint))) return;
+        // Appended after the newest checkpoint: wait for the next one rather than spin.
+        if ((context.checkpoints.trusted?.size ?? 0) <= newest) return;
+      }
+      const trusted = context.checkpoints.trusted!;
+      const batch = this.#pending.splice(0, WINDOW);
+      const root = fromBase64Url(trusted.root);
+      const results = await Promise.all(
+        batch.map(async (leaf) => {
+          const answer = await context.link!.request({ type: 'get-inclusion', index: leaf.index, size: trusted.size });
+          const proof = answer.proof.map(fromBase64Url);
+          return { leaf, ok: answer.index === leaf.index && answer.size === trusted.size && verifyInclusion(leaf.index, trusted.size, fromBase64Url(leaf.hash), proof, root) };
+        }),
+      );
+      for (const { leaf, ok } of results) if (!ok) await context.raise('inclusion-failed', { index: leaf.index });
+      const through = Math.min(batch.at(-1)!.index, context.sync.processedIndex);
+      if (through > context.inclusion.includedThrough && (this.#pending[0]?.index ?? Infinity) > through) {
+        const inclusion = { ...context.inclusion, includedThrough: through };
+        await context.vault.commit({ put: [stateWrite(inclusion)] });
+        context.inclusion = inclusion;
+      }
+    }
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Takes the relay's deliveries, checks each (envelope-check.ts, chain-check.ts), and stores a batch at a time: the
+ * envelopes exactly as delivered, the decrypted views, the chain and the read position, in one transaction; then
+ * acknowledges the batch and hands it to the inclusion prover. An envelope that fails a check is stored too — as
+ * evidence, with no readable view — and raises an alarm: nothing is dropped silently, and nothing unverified is shown.
+ * Deliveries at or below the read position are ignored (the relay delivers at least once; §7.6).
+ */
+import { hashOfEnvelopeBytes, envelopeBytes, type Envelope } from '../../../electron/common/protocol/envelope';
+import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
+import type { AlarmKind } from '../api';
+import { stateWrite, type SyncState } from '../channel/channel-state';
+import { StoredMessage, messageWrite, relayed } from '../messages/message-view';
+import type { RecordWrite } from '../vault';
+import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
+import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
+import { advanceChain } from './outbox';
+import type { SyncContext } from './sync-context';
+
+/** Envelopes stored per transaction: large enough to make catch-up cheap, small enough to keep each commit short. */
+const BATCH = 256;
+
+export interface ReceivedLeaf {
+  readonly index: number;
+  readonly hash: string;
+}
+
+interface Alarm {
+  readonly kind: AlarmKind;
+  readonly detail: Readonly<Record<string, string | number>>;
+}
+
+export class Receiver {
+  readonly #context: SyncContext;
+  readonly #onStored: (leaves: readonly ReceivedLeaf[]) => void;
+  #queue: RelayFrameOf<'deliver'>[] = [];
+  #draining: Promise<void> | null = null;
+
+  constructor(context: SyncContext, onStored: (leaves: readonly ReceivedLeaf[]) => void) {
+    this.#context = context;
+    this.#onStored = onStored;
+  }
+
+  push(frame: RelayFrameOf<'deliver'>): void {
+    this.#queue.push(frame);
+    this.#draining ??= this.#drain().finally(() => (this.#draining = null));
+  }
+
+  /** Resolves when everything delivered so far is processed. */
+  async idle(): Promise<void> {
+    while (this.#draining) await this.#draining;
+  }
+
+  /** Forgets deliveries not yet processed (the connection is gone; the relay delivers them again). */
+  clear(): void {
+    this.#queue = [];
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, BATCH);
+      await this.#process(batch);
+    }
+  }
+
+  async #process(frames: readonly RelayFrameOf<'deliver'>[]): Promise<void> {
+    const context = this.#context;
+    const { identity } = context;
+    const me = {
+      deviceId: identity.deviceId,
+      post: identity.post,
+      box: context.keys.box,
+      since: identity.certificate?.body.notBefore ?? 0,
+    };
+    let processed = context.sync.processedIndex;
+    let chain = context.chain;
+    const writes: RecordWrite[] = [];
+    const envelopes: { bytes: Uint8Array; logIndex: number }[] = [];
+    const deletes: { table: 'outbox'; id: string }[] = [];
+    const leaves: ReceivedLeaf[] = [];
+    const alarms: Alarm[] = [];
+    /** Checkpoints the senders had verified: each must fit this device's view of the log (a split view does not). */
+    const peerCheckpoints = new Set<string>();
+    const seen = new Map<string, ChainLink>();
+    const held = new Set<string>();
+    const lookups: ChainLookups = {
+      lastFrom: async (sender) => {
+        const inBatch = seen.get(sender);
+        if (inBatch) return inBatch;
+        const stored = await context.vault.lastEnvelopeFrom(sender);
+        return stored.status === 'found' ? { seq: stored.record.envelope.header.seq, hash: stored.record.hash } : null;
+      },
+      holds: async (hash) => held.has(hash) || (await context.vault.hasEnvelope(hash)),
+    };
+    let refreshed = false;
+
+    for (const { index, envelope } of frames) {
+      if (index <= processed) continue;
+      const bytes = envelopeBytes(envelope);
+      const hash = hashOfEnvelopeBytes(bytes);
+      let verdict = checkEnvelope(envelope, context.directory, me);
+      if (!verdict.ok && verdict.alarm === 'unknown-sender' && !refreshed) {
+        // A device enrolled since the directory was last fetched: fetch it once per batch and judge again.
+        refreshed = true;
+        await context.refreshDirectory().catch(() => undefined);
+        verdict = checkEnvelope(envelope, context.directory, me);
+      }
+      const judged = await this.#judgeChain(envelope, hash, verdict, lookups);
+      if (!judged.ok) alarms.push({ kind: judged.alarm, detail: { ...judged.detail, index } });
+      envelopes.push({ bytes, logIndex: index });
+      seen.set(envelope.header.sender, { seq: envelope.header.seq, hash });
+      held.add(hash);
+      leaves.push({ index, hash });
+      processed = index;
+      if (judged.ok && verdict.ok) {
+        if (envelope.header.sender === identity.deviceId) {
+          chain = advanceChain(chain, envelope, hash);
+          deletes.push({ table: 'outbox', id: envelope.header.id });
+        }
+        if (verdict.payload?.trail.checkpoint) peerCheckpoints.add(verdict.payload.trail.checkpoint);
+        const view = verdict.payload ? await this.#view(envelope, verdict, index, hash) : null;
+        if (view) writes.push(messageWrite(view));
+      }
+    }
+    if (envelopes.length === 0) return;
+    const sync: SyncState = { ...context.sync, processedIndex: processed, lastSyncAt: context.clock.now() };
+    await context.vault.commit({ envelopes, put: [...writes, stateWrite(sync), stateWrite(chain)], delete: deletes });
+    context.sync = sync;
+    context.chain = chain;
+    context.link?.send({ type: 'ack', index: processed });
+    for (const alarm of alarms) await context.raise(alarm.kind, alarm.detail);
+    for (const note of peerCheckpoints) await context.observeCheckpoint(note);
+    this.#onStored(leaves);
+    context.changed('messages', 'status');
+  }
+
+  async #judgeChain(envelope: Envelope, hash: string, verdict: EnvelopeVerdict, lookups: ChainLookups) {
+    if (!verdict.ok) return verdict;
+    return checkChain(envelope, hash, verdict.payload, this.#context.identity.post, lookups, verdict.sender.body.name);
+  }
+
+  /** The view to store: a new one, or the outgoing one this device queued, now relayed. */
+  async #view(envelope: Envelope, verdict: Extract<EnvelopeVerdict, { ok: true }>, index: number, hash: string): Promise<StoredMessage | null> {
+    const payload = verdict.payload;
+    if (!payload || payload.content.type !== 'text') return null;
+    const { header } = envelope;
+    const existing = await this.#context.vault.get('messages', header.id);
+    if (existing.status === 'found') {
+      const parsed = StoredMessage.safeParse(existing.record);
+      // An id is the sender's: a different sender reusing it gets no say over the stored message.
+      if (parsed.success && parsed.data.sender === header.sender) return relayed(parsed.data, index, hash);
+      if (parsed.success) return null;
+    }
+    return {
+      id: header.id,
+      text: payload.content.text,
+      lang: payload.content.lang,
+      outgoing: header.sender === this.#context.identity.deviceId,
+      sender: header.sender,
+      senderPost: header.senderPost,
+      senderName: verdict.sender.body.name,
+      recipients: header.recipients,
+      createdAt: header.createdAt,
+      state: 'relayed',
+      logIndex: index,
+      hash,
+      order: index,
+    };
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Sends the outbox while connected: one item at a time, in order, each sealed once and resubmitted unchanged until the
+ * relay answers. A receipt moves the item out of the outbox, the envelope into the store and the chain forward, in one
+ * transaction. A refusal the sender can fix (the set of devices changed; the chain moved on elsewhere) reseals the
+ * item with the same place in the queue; a refusal it cannot fix is an alarm and the item is set aside; a rate limit
+ * or a lost connection waits with exponential backoff.
+ */
+import { utf8Decode } from '../../../electron/common/crypto/sodium';
+import { envelopeBytes, hashOfEnvelopeBytes, Envelope } from '../../../electron/common/protocol/envelope';
+import type { ErrorCode } from '../../../electron/common/protocol/frames';
+import { stateWrite } from '../channel/channel-state';
+import { CoreError } from '../core-error';
+import { StoredMessage, messageWrite, relayed } from '../messages/message-view';
+import type { RecordWrite } from '../vault';
+import { backoffDelay } from './backoff';
+import { advanceChain, outboxWrite, readOutbox, sealItem, type QueuedItem } from './outbox';
+import { LinkClosedError } from './relay-link';
+import type { SyncContext } from './sync-context';
+
+/** Refusals that resealing for the current directory or chain can fix. */
+const RESEAL: ReadonlySet<ErrorCode> = new Set(['missing-recipient-device', 'sealed-to-unknown-device', 'not-sealed-to-desk', 'sequence-gap', 'sequence-replay', 'chain-fork']);
+/** Refusals that waiting fixes. */
+const WAIT: ReadonlySet<ErrorCode> = new Set(['rate-limited', 'internal-error']);
+/** After this many reseals in a row, the refusal is an alarm (the item stays queued). */
+const RESEAL_ALARM_AFTER = 5;
+
+export class Sender {
+  readonly #context: SyncContext;
+  #running = false;
+  #again = false;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(context: SyncContext) {
+    this.#context = context;
+  }
+
+  /** Sends what is queued, if connected; safe to call at any time, any number of times. */
+  kick(): void {
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = true;
+    void this.#pump().finally(() => {
+      this.#running = false;
+      if (this.#again) {
+        this.#again = false;
+        this.kick();
+      }
+    });
+  }
+
+  stop(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  async #pump(): Promise<void> {
+    for (;;) {
+      const link = this.#context.link;
+      if (!link?.open) return;
+      const item = (await readOutbox(this.#context.vault)).find((candidate) => candidate.failed === undefined);
+      if (!item) return;
+      const outcome = await this.#sendOne(item).catch((error: unknown) => {
+        if (error instanceof LinkClosedError) return 'stop' as const;
+        throw error;
+      });
+      if (outcome === 'stop') return;
+      if (outcome === 'wait') {
+        this.#retryLater(item.attempts);
+        return;
+      }
+    }
+  }
+
+  #retryLater(attempts: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.kick();
+    }, backoffDelay(attempts));
+  }
+
+  async #sendOne(item: QueuedItem): Promise<'next' | 'wait' | 'stop'> {
+    const context = this.#context;
+    let bytes = item.envelope;
+    if (!bytes) {
+      bytes = envelopeBytes(sealItem(context, item));
+      item = { ...item, envelope: bytes };
+      // Durable before it leaves: after a crash the same bytes are resubmitted, never a second envelope with this seq.
+      await context.vault.commit({ put: [outboxWrite(item)] });
+    }
+    const envelope = Envelope.parse(JSON.parse(utf8Decode(bytes)));
+    const hash = hashOfEnvelopeBytes(bytes);
+    let receipt;
+    try {
+      receipt = await context.link!.request({ type: 'submit', envelope });
+    } catch (error) {
+      if (!(error instanceof CoreError) || !error.code.startsWith('relay.')) throw error;
+      return this.#refused(item, error.code.slice('relay.'.length) as ErrorCode);
+    }
+    if (receipt.hash !== hash) {
+      await context.raise('send-refused', { code: 'receipt-mismatch' });
+      return 'wait';
+    }
+    await context.observeCheckpoint(receipt.checkpoint);
+    await this.#accepted(item, envelope, bytes, hash, receipt.index);
+    return 'next';
+  }
+
+  async #accepted(item: QueuedItem, envelope: Envelope, bytes: Uint8Array, hash: string, index: number): Promise<void> {
+    const context = this.#context;
+    const chain = advanceChain(context.chain, envelope, hash);
+    const writes: RecordWrite[] = [stateWrite(chain)];
+    const view = await context.vault.get('messages', item.id);
+    if (view.status === 'found') {
+      const parsed = StoredMessage.safeParse(view.record);
+      if (parsed.success) writes.push(messageWrite(relayed({ ...parsed.data, createdAt: envelope.header.createdAt }, index, hash)));
+    }
+    await context.vault.commit({ envelopes: [{ bytes, logIndex: index }], put: writes, delete: [{ table: 'outbox', id: item.id }] });
+    context.chain = chain;
+    context.changed('messages', 'status');
+  }
+
+  async #refused(item: QueuedItem, code: ErrorCode): Promise<'next' | 'wait' | 'stop'> {
+    const context = this.#context;
+    const attempts = item.attempts + 1;
+    if (code.startsWith('device-')) {
+      await context.raise('device-revoked', { code });
+      return 'stop';
+    }
+    if (WAIT.has(code)) {
+      await context.vault.commit({ put: [outboxWrite({ ...item, attempts })] });
+      return 'wait';
+    }
+    if (RESEAL.has(code)) {
+      // Nothing was stored, so the chain is where it was: reseal for today's devices and the chain as it now stands.
+      const { envelope: _stale, ...unsealed } = item;
+      await context.vault.commit({ put: [outboxWrite({ ...unsealed, attempts })] });
+      if (attempts >= RESEAL_ALARM_AFTER) await context.raise('send-refused', { code });
+      await context.refreshDirectory();
+      return attempts > 1 ? 'wait' : 'next';
+    }
+    const { envelope: _dropped, ...unsealed } = item;
+    await context.vault.commit({ put: [outboxWrite({ ...unsealed, attempts, failed: code })] });
+    await context.raise('send-refused', { code });
+    return 'next';
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * What the parts of the sync client share: the vault, who this device is, its keys, what it trusts, and the
+ * connection of the moment. One object, owned by SyncClient, handed to the receiver, the sender and the prover.
+ */
+import type { BoxKeyPair, SigningKeyPair } from '../../../electron/common/crypto/sodium';
+import type { AlarmKind, CoreTopic } from '../api';
+import type { ChainState, IdentityState, InclusionState, SyncState } from '../channel/channel-state';
+import type { Vault } from '../vault';
+import type { CheckpointTrust } from './checkpoint-trust';
+import type { VerifiedDirectory } from './directory';
+import type { RelayLink } from './relay-link';
+
+export interface DeviceKeys {
+  readonly sign: SigningKeyPair;
+  readonly box: BoxKeyPair;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export interface SyncContext {
+  readonly vault: Vault;
+  readonly identity: IdentityState;
+  readonly keys: DeviceKeys;
+  readonly clock: Clock;
+  readonly checkpoints: CheckpointTrust;
+  directory: Omit<VerifiedDirectory, 'rejected'>;
+  chain: ChainState;
+  sync: SyncState;
+  inclusion: InclusionState;
+  /** The authenticated connection, while there is one. */
+  link: RelayLink | null;
+  /** Records an alarm in the vault and tells the UI. */
+  raise(kind: AlarmKind, detail?: Readonly<Record<string, string | number>>): Promise<void>;
+  changed(...topics: CoreTopic[]): void;
+  /** Fetches the directory again (after an unknown sender, or a sealing refusal). */
+  refreshDirectory(): Promise<void>;
+  /** Judges a checkpoint note with the current connection's proofs, raising an alarm if it fails. */
+  observeCheckpoint(note: string): Promise<boolean>;
+}
