@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
+/** The one relay address the app under test may reach (its CSP names it): the sync tests run their relays there. */
+export const E2E_RELAY_PORT = port + 1;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync('out/renderer/index.html')) {
@@ -30,6 +32,7 @@ export default defineConfig({
   },
   webServer: {
     command: `npx vite preview -c vite.renderer.config.ts --port ${port} --strictPort`,
+    env: { LIAISON_LOCAL_RELAY: '0', LIAISON_RELAY_URL: `ws://127.0.0.1:${E2E_RELAY_PORT}/` },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

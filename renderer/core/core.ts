@@ -32,10 +32,10 @@ import { StoredMessage, newestFirst, toSummary } from './messages/message-view';
 import { CheckpointTrust } from './sync/checkpoint-trust';
 import { statusOf } from './sync/directory';
 import { queueMessage, readOutbox } from './sync/outbox';
-import type { SocketFactory } from './sync/relay-link';
+import { LinkClosedError, type SocketFactory } from './sync/relay-link';
 import { SyncClient } from './sync/sync-client';
 import type { Clock, DeviceKeys, SyncContext } from './sync/sync-context';
-import { Vault, type KdfParams, type VaultStorage } from './vault';
+import { Vault, isVaultError, type KdfParams, type VaultStorage } from './vault';
 
 /** How often a device waiting for the desk asks the relay for its certificate. */
 export const ENROLMENT_POLL_MS = 3_000;
@@ -272,6 +272,10 @@ export class Core implements CoreApi {
       link: null,
       raise: (kind, detail = {}) => this.#raise(vault, kind, detail),
       changed: (...topics) => this.#emit(...topics),
+      background: (error) => {
+        if (error instanceof LinkClosedError || (error instanceof CoreError && error.code === 'vault.locked') || isVaultError(error, 'vault.locked')) return;
+        this.#options.log?.('sync task failed', error);
+      },
       refreshDirectory: async () => {},
       observeCheckpoint: async () => false,
     };

@@ -36,7 +36,14 @@ async function poll<T>(read: () => Promise<T>, predicate: (value: T) => boolean,
 /** A device with a fresh, empty profile (or the given storage, to reopen one). */
 export function device(profile: string, storage = { indexedDB: new IDBFactory(), IDBKeyRange }): TestDevice & { readonly storage: typeof storage } {
   const events: CoreEvent[] = [];
-  const core = new Core({ profile, storage, socketFactory: wsFactory, kdf: MIN_KDF, emit: (event) => events.push(event) });
+  const core = new Core({
+    profile,
+    storage,
+    socketFactory: wsFactory,
+    kdf: MIN_KDF,
+    emit: (event) => events.push(event),
+    log: (message, error) => console.error(`${profile}: ${message}`, error),
+  });
   return {
     core,
     events,
@@ -44,4 +51,28 @@ export function device(profile: string, storage = { indexedDB: new IDBFactory(),
     until: (predicate, what, timeoutMs = 20_000) => poll(() => core.status(), predicate, what, timeoutMs),
     untilMessages: (predicate, what, timeoutMs = 20_000) => poll(() => core.messages(), predicate, what, timeoutMs),
   };
+}
+
+export interface TestChannel {
+  readonly desk: TestDevice;
+  readonly il: TestDevice;
+  readonly sy: TestDevice;
+  readonly channelKey: string;
+}
+
+/** The desk creates the channel on a fresh relay; one device per post joins and is approved after the fingerprint check. */
+export async function setUpChannel(relayUrl: string, bindToken: string): Promise<TestChannel> {
+  const desk = device('desk');
+  const { channelKey } = await desk.core.createChannel({ relayUrl, bindToken, deviceName: 'U.S. desk', passphrase: STRONG_PASSPHRASE });
+  await desk.until((status) => status.sync.connection === 'online', 'desk online');
+  const join = async (post: 'IL' | 'SY', name: string) => {
+    const joining = device(post);
+    const identity = await joining.core.joinChannel({ relayUrl, channelKey, post, roles: ['officer'], deviceName: name, passphrase: STRONG_PASSPHRASE });
+    const request = (await desk.core.pendingEnrolments()).find((entry) => entry.deviceId === identity.deviceId);
+    if (request?.fingerprint !== identity.fingerprint) throw new Error(`the desk sees another fingerprint for ${post}`);
+    await desk.core.approveEnrolment(identity.deviceId);
+    await joining.until((status) => status.identity?.enrolment === 'ready' && status.sync.connection === 'online', `${post} online`);
+    return joining;
+  };
+  return { desk, il: await join('IL', 'קצין קישור'), sy: await join('SY', 'ضابط الارتباط'), channelKey };
 }

@@ -2,12 +2,11 @@
  * Runs the real relay as a child process on a loopback port, reads its structured log for the port and bind token,
  * and can stop it gracefully or kill it with SIGKILL (crash tests).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { repoRoot } from './vectors';
+import { launchRelay, type LaunchedRelay } from '../../electron/relay/launcher';
 
 export interface RelayOptions {
   readonly dataDir?: string;
@@ -16,16 +15,21 @@ export interface RelayOptions {
 }
 
 export class RelayProcess {
-  readonly logs: Record<string, unknown>[] = [];
-  private exited: Promise<number | null>;
+  readonly port: number;
+  readonly bindToken: string | null;
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<number | null>;
 
   private constructor(
-    private readonly child: ChildProcess,
+    launched: LaunchedRelay,
     readonly dataDir: string,
-    readonly port: number,
-    readonly bindToken: string | null,
+    /** The relay's whole structured log so far (it keeps filling). */
+    readonly logs: Record<string, unknown>[],
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.child = launched.child;
+    this.exited = launched.exited;
+    this.port = launched.port;
+    this.bindToken = launched.bindToken;
   }
 
   get url(): string {
@@ -34,41 +38,16 @@ export class RelayProcess {
 
   static async start(options: RelayOptions = {}): Promise<RelayProcess> {
     const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'relay-'));
-    const child = spawn(
-      process.execPath,
-      // RELAY_NODE_ARGS passes flags to the relay's Node (e.g. --cpu-prof while tuning it).
-      [...(process.env.RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'electron/relay/cli.ts', '--data', dataDir, '--port', String(options.port ?? 0), ...(options.extraArgs ?? [])],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
     const logs: Record<string, unknown>[] = [];
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-    const lines = createInterface({ input: child.stdout! });
-    const started = await new Promise<{ port: number; token: string | null }>((resolve, reject) => {
-      let port: number | null = null;
-      const timer = setTimeout(() => reject(new Error(`relay did not start: ${stderr}`)), 20_000);
-      child.once('exit', (code) => reject(new Error(`relay exited with ${code}: ${stderr}`)));
-      lines.on('line', (line) => {
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        logs.push(entry);
-        if (entry.event === 'relay.listening') {
-          port = entry.port as number;
-          if (entry.state === 'bound') {
-            clearTimeout(timer);
-            resolve({ port, token: null });
-          }
-        }
-        if (entry.event === 'relay.unbound' && port !== null) {
-          clearTimeout(timer);
-          resolve({ port, token: entry.bindToken as string });
-        }
-      });
+    const launched = await launchRelay({
+      dataDir,
+      port: options.port ?? 0,
+      // RELAY_NODE_ARGS passes flags to the relay's Node (e.g. --cpu-prof while tuning it).
+      nodeArgs: process.env.RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+      extraArgs: options.extraArgs ?? [],
+      onLog: (entry) => logs.push(entry),
     });
-    const relay = new RelayProcess(child, dataDir, started.port, started.token);
-    relay.logs.push(...logs);
-    lines.removeAllListeners('line');
-    lines.on('line', (line) => relay.logs.push(JSON.parse(line) as Record<string, unknown>));
-    return relay;
+    return new RelayProcess(launched, dataDir, logs);
   }
 
   /** SIGTERM: the relay's graceful shutdown. */

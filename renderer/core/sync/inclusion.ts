@@ -12,11 +12,14 @@ import type { SyncContext } from './sync-context';
 
 /** Proof requests in flight at once. */
 const WINDOW = 32;
+/** How soon to ask again for a checkpoint that covers a just-delivered envelope. */
+const RETRY_MS = 250;
 
 export class InclusionProver {
   readonly #context: SyncContext;
   #pending: ReceivedLeaf[] = [];
   #running: Promise<void> | null = null;
+  #retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(context: SyncContext) {
     this.#context = context;
@@ -24,8 +27,11 @@ export class InclusionProver {
 
   add(leaves: readonly ReceivedLeaf[]): void {
     this.#pending.push(...leaves);
+    if (this.#pending.length === 0) return;
     this.#pending.sort((a, b) => a.index - b.index);
-    this.#running ??= this.#run().finally(() => (this.#running = null));
+    this.#running ??= this.#run()
+      .catch((error: unknown) => this.#context.background(error))
+      .finally(() => (this.#running = null));
   }
 
   async idle(): Promise<void> {
@@ -35,6 +41,8 @@ export class InclusionProver {
   /** Drops what is queued (the connection is gone): SyncClient requeues from `includedThrough` on the next one. */
   clear(): void {
     this.#pending = [];
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = null;
   }
 
   async #run(): Promise<void> {
@@ -44,11 +52,18 @@ export class InclusionProver {
       if ((context.checkpoints.trusted?.size ?? 0) <= newest) {
         const { checkpoint } = await context.link.request({ type: 'get-checkpoint' });
         if (!(await context.observeCheckpoint(checkpoint))) return;
-        // Appended after the newest checkpoint: wait for the next one rather than spin.
-        if ((context.checkpoints.trusted?.size ?? 0) <= newest) return;
+        // Appended after the newest checkpoint the relay has signed: ask again shortly rather than spin.
+        if ((context.checkpoints.trusted?.size ?? 0) <= newest) {
+          this.#retry ??= setTimeout(() => {
+            this.#retry = null;
+            this.add([]);
+          }, RETRY_MS);
+          return;
+        }
       }
       const trusted = context.checkpoints.trusted!;
       const batch = this.#pending.splice(0, WINDOW);
+      if (batch.length === 0) return; // cleared while the checkpoint was fetched
       const root = fromBase64Url(trusted.root);
       const results = await Promise.all(
         batch.map(async (leaf) => {

@@ -42,7 +42,9 @@ export class Receiver {
 
   push(frame: RelayFrameOf<'deliver'>): void {
     this.#queue.push(frame);
-    this.#draining ??= this.#drain().finally(() => (this.#draining = null));
+    this.#draining ??= this.#drain()
+      .catch((error: unknown) => this.#context.background(error))
+      .finally(() => (this.#draining = null));
   }
 
   /** Resolves when everything delivered so far is processed. */
@@ -135,7 +137,21 @@ export class Receiver {
 
   async #judgeChain(envelope: Envelope, hash: string, verdict: EnvelopeVerdict, lookups: ChainLookups) {
     if (!verdict.ok) return verdict;
+    if (envelope.header.sender === this.#context.identity.deviceId) return this.#judgeOwn(envelope, hash, lookups);
     return checkChain(envelope, hash, verdict.payload, this.#context.identity.post, lookups, verdict.sender.body.name);
+  }
+
+  /**
+   * This device's own envelope, delivered back: it must be one this device made — stored on its receipt, or still in
+   * the outbox waiting for it (the delivery may come first). Anything else was signed with this device's key elsewhere.
+   */
+  async #judgeOwn(envelope: Envelope, hash: string, lookups: ChainLookups) {
+    if (await lookups.holds(hash)) return { ok: true as const };
+    const queued = await this.#context.vault.get('outbox', envelope.header.id);
+    if (queued.status === 'found' && queued.record.envelope && hashOfEnvelopeBytes(queued.record.envelope) === hash) return { ok: true as const };
+    // The receipt may have been committed between the two reads above.
+    if (await lookups.holds(hash)) return { ok: true as const };
+    return { ok: false as const, alarm: 'chain-broken' as const, detail: { post: envelope.header.senderPost, seq: envelope.header.seq } };
   }
 
   /** The view to store: a new one, or the outgoing one this device queued, now relayed. */

@@ -41,7 +41,9 @@ export class Sender {
       return;
     }
     this.#running = true;
-    void this.#pump().finally(() => {
+    void this.#pump()
+      .catch((error: unknown) => this.#context.background(error))
+      .finally(() => {
       this.#running = false;
       if (this.#again) {
         this.#again = false;

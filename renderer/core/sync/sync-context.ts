@@ -34,6 +34,11 @@ export interface SyncContext {
   /** Records an alarm in the vault and tells the UI. */
   raise(kind: AlarmKind, detail?: Readonly<Record<string, string | number>>): Promise<void>;
   changed(...topics: CoreTopic[]): void;
+  /**
+   * Where a background task's failure goes. A lost connection or a vault locked under it ends the task quietly (the
+   * next connection or unlock starts over); anything else is logged.
+   */
+  background(error: unknown): void;
   /** Fetches the directory again (after an unknown sender, or a sealing refusal). */
   refreshDirectory(): Promise<void>;
   /** Judges a checkpoint note with the current connection's proofs, raising an alarm if it fails. */
