@@ -60,14 +60,17 @@ export interface TestChannel {
   readonly channelKey: string;
 }
 
-/** The desk creates the channel on a fresh relay; one device per post joins and is approved after the fingerprint check. */
-export async function setUpChannel(relayUrl: string, bindToken: string): Promise<TestChannel> {
+/**
+ * The desk creates the channel on a fresh relay; one device per post joins and is approved after the fingerprint
+ * check. `urlFor` lets a post reach the relay another way (through a proxy).
+ */
+export async function setUpChannel(relayUrl: string, bindToken: string, urlFor: (post: 'IL' | 'SY') => string = () => relayUrl): Promise<TestChannel> {
   const desk = device('desk');
   const { channelKey } = await desk.core.createChannel({ relayUrl, bindToken, deviceName: 'U.S. desk', passphrase: STRONG_PASSPHRASE });
   await desk.until((status) => status.sync.connection === 'online', 'desk online');
   const join = async (post: 'IL' | 'SY', name: string) => {
     const joining = device(post);
-    const identity = await joining.core.joinChannel({ relayUrl, channelKey, post, roles: ['officer'], deviceName: name, passphrase: STRONG_PASSPHRASE });
+    const identity = await joining.core.joinChannel({ relayUrl: urlFor(post), channelKey, post, roles: ['officer'], deviceName: name, passphrase: STRONG_PASSPHRASE });
     const request = (await desk.core.pendingEnrolments()).find((entry) => entry.deviceId === identity.deviceId);
     if (request?.fingerprint !== identity.fingerprint) throw new Error(`the desk sees another fingerprint for ${post}`);
     await desk.core.approveEnrolment(identity.deviceId);

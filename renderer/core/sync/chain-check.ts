@@ -22,7 +22,13 @@ export interface ChainLookups {
   holds(hash: string): Promise<boolean>;
 }
 
-export type ChainVerdict = { readonly ok: true } | { readonly ok: false; readonly alarm: AlarmKind; readonly detail: Readonly<Record<string, string | number>> };
+type Finding = { readonly alarm: AlarmKind; readonly detail: Readonly<Record<string, string | number>> };
+
+/**
+ * Not ok: the envelope itself cannot be trusted (a replay or a fork). Ok with `missing`: the envelope is genuine and
+ * is shown, but it proves that an earlier one for this post was withheld.
+ */
+export type ChainVerdict = ({ readonly ok: true } & { readonly missing?: Finding }) | ({ readonly ok: false } & Finding);
 
 export async function checkChain(
   envelope: Envelope,
@@ -42,6 +48,6 @@ export async function checkChain(
     if (header.seq === last.seq + 1 && header.prev !== last.hash) return { ok: false, alarm: 'chain-broken', detail };
   }
   const previousForMe = payload?.trail.previous[myPost];
-  if (previousForMe && !(await lookups.holds(previousForMe))) return { ok: false, alarm: 'missing-envelope', detail };
+  if (previousForMe && !(await lookups.holds(previousForMe))) return { ok: true, missing: { alarm: 'missing-envelope', detail } };
   return { ok: true };
 }

@@ -108,6 +108,7 @@ export class Receiver {
       }
       const judged = await this.#judgeChain(envelope, hash, verdict, lookups);
       if (!judged.ok) alarms.push({ kind: judged.alarm, detail: { ...judged.detail, index } });
+      else if ('missing' in judged && judged.missing) alarms.push({ kind: judged.missing.alarm, detail: { ...judged.missing.detail, index } });
       envelopes.push({ bytes, logIndex: index });
       seen.set(envelope.header.sender, { seq: envelope.header.seq, hash });
       held.add(hash);

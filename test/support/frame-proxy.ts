@@ -1,0 +1,82 @@
+/**
+ * A hostile network between a client and the relay: a WebSocket proxy that forwards every text frame both ways, except
+ * the relay-to-client frames a test chooses to drop, and whose upstream can be switched to another relay (a relay
+ * operator showing different logs to different posts). Switching or `disconnectAll` closes the open connections, so
+ * clients reconnect through the new path.
+ */
+import { WebSocket, WebSocketServer } from 'ws';
+
+export type DownstreamFilter = (frame: Record<string, unknown>) => 'forward' | 'drop';
+
+export class FrameProxy {
+  #upstream: string;
+  #filter: DownstreamFilter = () => 'forward';
+  readonly #server: WebSocketServer;
+  readonly #pairs = new Set<{ client: WebSocket; relay: WebSocket }>();
+  readonly dropped: Record<string, unknown>[] = [];
+
+  private constructor(server: WebSocketServer, upstream: string) {
+    this.#server = server;
+    this.#upstream = upstream;
+    server.on('connection', (client) => this.#pair(client));
+  }
+
+  static async start(upstream: string): Promise<FrameProxy> {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    return new FrameProxy(server, upstream);
+  }
+
+  get url(): string {
+    const address = this.#server.address();
+    if (typeof address === 'string' || address === null) throw new Error('proxy not listening');
+    return `ws://127.0.0.1:${address.port}/`;
+  }
+
+  /** Which relay-to-client frames to drop from now on. */
+  filter(filter: DownstreamFilter): void {
+    this.#filter = filter;
+  }
+
+  switchUpstream(upstream: string): void {
+    this.#upstream = upstream;
+    this.disconnectAll();
+  }
+
+  disconnectAll(): void {
+    for (const { client, relay } of this.#pairs) {
+      client.terminate();
+      relay.terminate();
+    }
+    this.#pairs.clear();
+  }
+
+  async close(): Promise<void> {
+    this.disconnectAll();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #pair(client: WebSocket): void {
+    const relay = new WebSocket(this.#upstream, { perMessageDeflate: false });
+    const pair = { client, relay };
+    this.#pairs.add(pair);
+    const early: string[] = [];
+    client.on('message', (data) => (relay.readyState === WebSocket.OPEN ? relay.send(String(data)) : early.push(String(data))));
+    relay.on('open', () => early.splice(0).forEach((text) => relay.send(text)));
+    relay.on('message', (data) => {
+      const text = String(data);
+      const frame = JSON.parse(text) as Record<string, unknown>;
+      if (this.#filter(frame) === 'drop') this.dropped.push(frame);
+      else if (client.readyState === WebSocket.OPEN) client.send(text);
+    });
+    const end = () => {
+      this.#pairs.delete(pair);
+      client.terminate();
+      relay.terminate();
+    };
+    client.on('close', end);
+    relay.on('close', end);
+    client.on('error', end);
+    relay.on('error', end);
+  }
+}
