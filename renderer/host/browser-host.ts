@@ -5,6 +5,7 @@
 import { DEFAULT_PROFILE, isProfileName } from '../../electron/common/profile';
 import { SettingsPatchSchema, settingsFromStored, type Settings } from '../../electron/common/settings';
 import type { Host } from './host';
+import { fetchLocalRelay } from './local-relay';
 
 export function profileFromLocation(search: string): string {
   const requested = new URLSearchParams(search).get('profile');
@@ -31,5 +32,6 @@ export function createBrowserHost(storage: Storage, profile: string): Host {
       storage.setItem(key, JSON.stringify(next));
       return read();
     },
+    localRelay: () => fetchLocalRelay(window.fetch.bind(window)),
   };
 }

@@ -3,6 +3,7 @@
  * (tests, demo) it is browser storage. The UI imports only this interface, via `getHost()`.
  */
 import type { Settings, SettingsPatch } from '../../electron/common/settings';
+import type { LocalRelay } from './local-relay';
 
 export interface Host {
   readonly kind: 'desktop' | 'browser';
@@ -10,4 +11,6 @@ export interface Host {
   readonly profile: string;
   readSettings(): Promise<Settings>;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
+  /** A relay started on this machine for this app, to prefill onboarding with; null when there is none. */
+  localRelay(): Promise<LocalRelay | null>;
 }
