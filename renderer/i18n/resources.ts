@@ -2,25 +2,31 @@
  * The translation resources, bundled at build time (no network fetch), and the type that makes `t('...')` a compile
  * error for any key the English files do not have.
  */
+import arAlarms from '../../locales/ar/alarms.json';
 import arCommon from '../../locales/ar/common.json';
+import arErrors from '../../locales/ar/errors.json';
 import arScreens from '../../locales/ar/screens.json';
 import arSettings from '../../locales/ar/settings.json';
+import enAlarms from '../../locales/en/alarms.json';
 import enCommon from '../../locales/en/common.json';
+import enErrors from '../../locales/en/errors.json';
 import enScreens from '../../locales/en/screens.json';
 import enSettings from '../../locales/en/settings.json';
+import heAlarms from '../../locales/he/alarms.json';
 import heCommon from '../../locales/he/common.json';
+import heErrors from '../../locales/he/errors.json';
 import heScreens from '../../locales/he/screens.json';
 import heSettings from '../../locales/he/settings.json';
 
-export const NAMESPACES = ['common', 'screens', 'settings'] as const;
+export const NAMESPACES = ['common', 'screens', 'settings', 'alarms', 'errors'] as const;
 export const DEFAULT_NAMESPACE = 'common';
 
-export const englishResources = { common: enCommon, screens: enScreens, settings: enSettings };
+export const englishResources = { common: enCommon, screens: enScreens, settings: enSettings, alarms: enAlarms, errors: enErrors };
 
 export const resources = {
   en: englishResources,
-  he: { common: heCommon, screens: heScreens, settings: heSettings },
-  ar: { common: arCommon, screens: arScreens, settings: arSettings },
+  he: { common: heCommon, screens: heScreens, settings: heSettings, alarms: heAlarms, errors: heErrors },
+  ar: { common: arCommon, screens: arScreens, settings: arSettings, alarms: arAlarms, errors: arErrors },
 } as const;
 
 declare module 'i18next' {
