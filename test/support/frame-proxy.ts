@@ -6,7 +6,8 @@
  */
 import { WebSocket, WebSocketServer } from 'ws';
 
-export type DownstreamFilter = (frame: Record<string, unknown>) => 'forward' | 'drop';
+/** Judges each relay-to-client frame; `device` is the id the client authenticated as on this connection, if any. */
+export type DownstreamFilter = (frame: Record<string, unknown>, device: string | null) => 'forward' | 'drop';
 
 export class FrameProxy {
   #upstream: string;
@@ -21,8 +22,8 @@ export class FrameProxy {
     server.on('connection', (client) => this.#pair(client));
   }
 
-  static async start(upstream: string): Promise<FrameProxy> {
-    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  static async start(upstream: string, port = 0): Promise<FrameProxy> {
+    const server = new WebSocketServer({ host: '127.0.0.1', port });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     return new FrameProxy(server, upstream);
   }
@@ -61,12 +62,23 @@ export class FrameProxy {
     const pair = { client, relay };
     this.#pairs.add(pair);
     const early: string[] = [];
-    client.on('message', (data) => (relay.readyState === WebSocket.OPEN ? relay.send(String(data)) : early.push(String(data))));
+    let device: string | null = null;
+    client.on('message', (data) => {
+      const text = String(data);
+      try {
+        const frame = JSON.parse(text) as Record<string, unknown>;
+        if (frame.type === 'auth' && typeof frame.device === 'string') device = frame.device;
+      } catch {
+        // Not ours to judge: the relay answers malformed frames itself.
+      }
+      if (relay.readyState === WebSocket.OPEN) relay.send(text);
+      else early.push(text);
+    });
     relay.on('open', () => early.splice(0).forEach((text) => relay.send(text)));
     relay.on('message', (data) => {
       const text = String(data);
       const frame = JSON.parse(text) as Record<string, unknown>;
-      if (this.#filter(frame) === 'drop') this.dropped.push(frame);
+      if (this.#filter(frame, device) === 'drop') this.dropped.push(frame);
       else if (client.readyState === WebSocket.OPEN) client.send(text);
     });
     const end = () => {
