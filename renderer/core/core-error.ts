@@ -3,8 +3,8 @@
  * The vault's own codes pass through unchanged; the rest belong to onboarding, the desk, messaging and the relay
  * (`relay.<code>` for a refusal the relay answered, with the protocol's error code).
  */
-import { ERROR_CODES, type ErrorCode } from '../../electron/common/protocol/frames';
-import { VAULT_ERROR_CODES, isVaultError, type VaultErrorParams } from './vault';
+import { ERROR_CODES, type ErrorCode } from '../../electron/common/protocol/error-codes';
+import { VAULT_ERROR_CODES, isVaultError, type VaultErrorParams } from './vault/errors';
 
 export const CORE_ERROR_CODES = [
   ...VAULT_ERROR_CODES,

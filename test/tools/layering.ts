@@ -4,7 +4,10 @@
  *   npm packages only the environment-free ones listed in COMMON_PACKAGES;
  * - renderer/ imports no Node built-in, no 'electron', and of electron/ only electron/common;
  * - electron/relay imports no 'electron', and nothing from electron/main or electron/preload;
- * - electron/preload (sandboxed: it cannot load modules at run time) imports only 'electron' and electron/common.
+ * - electron/preload (sandboxed: it cannot load modules at run time) imports only 'electron' and electron/common;
+ * - the renderer's UI thread (everything reachable by import from renderer/main.tsx; the core worker is started by
+ *   URL, not imported) reaches no storage and no crypto: not Dexie, not libsodium, not the vault, the sync client or
+ *   the channel code of renderer/core, not electron/common/crypto. It talks to the core worker only (§6).
  * Imports are read with TypeScript's own pre-processor, so `import`, `export ... from`, `import()` and `require()`
  * are all seen.
  */
@@ -105,6 +108,69 @@ export function checkLayering(root: string): Violation[] {
   for (const top of ['electron', 'renderer']) {
     if (!existsSync(path.join(root, top))) continue;
     for (const file of sourceFiles(root, top)) violations.push(...checkFile(root, file, readFileSync(path.join(root, file), 'utf8')));
+  }
+  violations.push(...checkUiThread(root));
+  return violations;
+}
+
+/** What the UI thread must never load (see the header). */
+const UI_FORBIDDEN_PACKAGES: ReadonlySet<string> = new Set(['dexie', 'libsodium-wrappers-sumo']);
+const UI_FORBIDDEN_PATHS = ['renderer/core/vault/', 'renderer/core/sync/', 'renderer/core/channel/', 'renderer/core/messages/', 'electron/common/crypto/'];
+const UI_FORBIDDEN_FILES = new Set(['renderer/core/core.ts', 'renderer/core/worker.ts', 'renderer/core/alarms.ts']);
+/** The vault's error codes are plain strings the UI translates: the one file of the vault it may load. */
+const UI_ALLOWED_FILES = new Set(['renderer/core/vault/errors.ts']);
+
+/** The modules a file loads at run time: `import type` and `export type` are erased and do not count. */
+function runtimeImports(fileName: string, source: string): { specifier: string; line: number }[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: { specifier: string; line: number }[] = [];
+  const add = (node: ts.Node, specifier: ts.Expression | undefined) => {
+    if (specifier && ts.isStringLiteral(specifier)) found.push({ specifier: specifier.text, line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1 });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) add(node, node.moduleSpecifier);
+    else if (ts.isExportDeclaration(node) && !node.isTypeOnly) add(node, node.moduleSpecifier);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node, node.arguments[0]);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+const UI_ENTRY = 'renderer/main.tsx';
+
+function resolveSource(root: string, fromFile: string, specifier: string): string | null {
+  const base = path.join(path.dirname(fromFile), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
+    const full = path.join(root, candidate);
+    if (existsSync(full) && statSync(full).isFile()) return candidate.split(path.sep).join('/');
+  }
+  return null;
+}
+
+/** Walks the UI thread's import graph from its entry and reports every import that reaches storage or crypto. */
+export function checkUiThread(root: string): Violation[] {
+  if (!existsSync(path.join(root, UI_ENTRY))) return [];
+  const violations: Violation[] = [];
+  const seen = new Set<string>([UI_ENTRY]);
+  const queue = [UI_ENTRY];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    for (const { specifier, line } of runtimeImports(file, readFileSync(path.join(root, file), 'utf8'))) {
+      if (!specifier.startsWith('.')) {
+        if (UI_FORBIDDEN_PACKAGES.has(packageName(specifier))) violations.push({ file, line, specifier, rule: `the UI thread may not load ${packageName(specifier)} (storage and crypto live in the core worker)` });
+        continue;
+      }
+      const target = resolveSource(root, file, specifier);
+      if (!target || !SOURCE_EXTENSIONS.test(target)) continue;
+      if (!UI_ALLOWED_FILES.has(target) && (UI_FORBIDDEN_FILES.has(target) || UI_FORBIDDEN_PATHS.some((prefix) => target.startsWith(prefix)))) {
+        violations.push({ file, line, specifier, rule: 'the UI thread may not load the vault, sync, channel or crypto code (it talks to the core worker)' });
+        continue;
+      }
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
   }
   return violations;
 }

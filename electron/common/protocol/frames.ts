@@ -6,45 +6,11 @@
 import { z } from 'zod';
 import { SignedCertificate, SignedEnrolmentRequest, SignedRevocationList } from './certificates';
 import { Envelope } from './envelope';
+import { ERROR_CODES } from './error-codes';
 import { PROTOCOL_VERSION } from './limits';
 import { Bytes, ChannelId, DeviceId, Hash, PublicKey, Signature, Time } from './schemas';
 
-/** Stable error codes: clients branch on these, and the UI translates them. See PROTOCOL.md for each. */
-export const ERROR_CODES = [
-  'malformed-frame',
-  'unsupported-version',
-  'frame-too-large',
-  'not-bound',
-  'already-bound',
-  'bind-refused',
-  'not-authenticated',
-  'already-authenticated',
-  'auth-nonce-expired',
-  'auth-nonce-unknown',
-  'auth-failed',
-  'unknown-device',
-  'device-not-yet-valid',
-  'device-expired',
-  'device-revoked',
-  'forbidden',
-  'rate-limited',
-  'envelope-too-large',
-  'sender-mismatch',
-  'sender-post-mismatch',
-  'bad-signature',
-  'bad-certificate',
-  'stale-revocation-list',
-  'bad-enrolment',
-  'sequence-gap',
-  'sequence-replay',
-  'chain-fork',
-  'not-sealed-to-desk',
-  'missing-recipient-device',
-  'sealed-to-unknown-device',
-  'unknown-index',
-  'internal-error',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode } from './error-codes';
 
 const RequestId = z.string().min(1).max(64).optional();
 const LogIndex = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -55,4 +55,18 @@ describe('layering check', () => {
       rulesBroken({ 'electron/preload/index.ts': "import { contextBridge } from 'electron';\nimport { z } from 'zod';\nimport { b } from '../common/ipc/bridge';" }),
     ).toEqual(['electron/preload/index.ts: zod']);
   });
+
+  it('refuses a UI thread that reaches storage or crypto, however indirectly, but not through type-only imports', () => {
+    expect(
+      rulesBroken({
+        'renderer/main.tsx': "import { App } from './app/App';\nimport type { Vault } from './core/vault/vault';",
+        'renderer/app/App.tsx': "import { helper } from './helper';\nimport { getCore } from '../core/client';",
+        'renderer/app/helper.ts': "import { sha256 } from '../../electron/common/crypto/sodium';\nimport Dexie from 'dexie';",
+        'renderer/core/client.ts': "export const getCore = () => null;",
+        'renderer/core/worker.ts': "import { Vault } from './vault/vault';",
+        'renderer/core/vault/vault.ts': "import Dexie from 'dexie';",
+        'electron/common/crypto/sodium.ts': "import sodium from 'libsodium-wrappers-sumo';",
+      }),
+    ).toEqual(['renderer/app/helper.ts: ../../electron/common/crypto/sodium', 'renderer/app/helper.ts: dexie']);
+  });
 });
