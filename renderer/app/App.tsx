@@ -1,28 +1,36 @@
-/** The app frame: header with navigation, the current section, and the status bar. */
-import { useState } from 'react';
+/**
+ * The gate in front of everything: with no vault in this profile, onboarding; locked, the unlock screen; unlocked but
+ * not yet enrolled, the wait for the desk; enrolled, the app itself. The core's status decides, and the idle lock
+ * runs whenever the vault is open.
+ */
 import { useTranslation } from 'react-i18next';
-import { PlaceholderScreen } from '../screens/PlaceholderScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { Navigation } from './Navigation';
-import type { Section } from './sections';
-import { StatusBar } from './StatusBar';
+import { ErrorMessage } from '../core-ui/ErrorMessage';
+import { lockVault } from '../core-ui/lock';
+import { useCoreStatus } from '../core-ui/queries';
+import { GateLayout } from '../gate/GateLayout';
+import { UnlockScreen } from '../gate/UnlockScreen';
+import { EnrolmentWaiting } from '../onboarding/EnrolmentWaiting';
+import { Onboarding } from '../onboarding/Onboarding';
+import { useSettings } from '../settings/SettingsContext';
+import { AppFrame } from './AppFrame';
+import { useIdleLock } from './useIdleLock';
 
 export function App() {
-  const { t } = useTranslation();
-  const [section, setSection] = useState<Section>('inbox');
-  return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <header className="app__header">
-        <p className="app__name">{t('appName')}</p>
-        <Navigation current={section} onSelect={setSection} />
-      </header>
-      <main id="main" className="app__main" tabIndex={-1}>
-        {section === 'settings' ? <SettingsScreen /> : <PlaceholderScreen section={section} />}
-      </main>
-      <StatusBar connection="disconnected" outboxCount={0} />
-    </div>
-  );
+  const { t } = useTranslation('gate');
+  const { settings } = useSettings();
+  const { data: status, error } = useCoreStatus();
+  useIdleLock(status?.vault === 'unlocked', settings.autoLockMinutes, lockVault);
+
+  if (status?.vault === 'absent') return <Onboarding />;
+  if (status?.vault === 'locked') return <UnlockScreen />;
+  const identity = status?.identity;
+  if (!status || !identity) {
+    return (
+      <GateLayout title={t('opening.title')} testId="opening">
+        {error === undefined ? <p role="status">{t('opening.body')}</p> : <ErrorMessage error={error} testId="opening-error" />}
+      </GateLayout>
+    );
+  }
+  if (identity.enrolment !== 'ready') return <EnrolmentWaiting identity={identity} enrolment={identity.enrolment} />;
+  return <AppFrame status={status} identity={identity} />;
 }

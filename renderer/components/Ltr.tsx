@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 
-export function Ltr(props: { children: ReactNode; className?: string; testId?: string }) {
+export function Ltr(props: { children: ReactNode; className?: string | undefined; testId?: string | undefined }) {
   return (
     <bdi dir="ltr" className={props.className} data-testid={props.testId}>
       {props.children}

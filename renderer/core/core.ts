@@ -39,6 +39,8 @@ import { Vault, isVaultError, type KdfParams, type VaultStorage } from './vault'
 
 /** How often a device waiting for the desk asks the relay for its certificate. */
 export const ENROLMENT_POLL_MS = 3_000;
+/** How often the desk looks for new enrolment requests while online. */
+export const DESK_POLL_MS = 3_000;
 
 export interface CoreOptions {
   readonly profile: string;
@@ -58,6 +60,9 @@ interface Session {
   context: SyncContext | null;
   sync: SyncClient | null;
   enrolmentTimer: ReturnType<typeof setTimeout> | null;
+  /** Desk: polls for new enrolment requests (the relay does not push them); the ids last seen. */
+  deskTimer: ReturnType<typeof setInterval> | null;
+  pendingSeen: string;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -249,7 +254,7 @@ export class Core implements CoreApi {
       sign: { publicKey: sign.publicKey, secretKey: sign.secretKey } satisfies SigningKeyPair,
       box: { publicKey: box.publicKey, secretKey: box.secretKey } satisfies BoxKeyPair,
     };
-    const session: Session = { identity, keys, root: root?.secretKey ?? null, context: null, sync: null, enrolmentTimer: null };
+    const session: Session = { identity, keys, root: root?.secretKey ?? null, context: null, sync: null, enrolmentTimer: null, deskTimer: null, pendingSeen: '' };
     this.#session = session;
     if (identity.enrolment === 'ready') await this.#startSync(vault, session);
     else if (identity.enrolment === 'pending') this.#watchEnrolment(session);
@@ -282,6 +287,23 @@ export class Core implements CoreApi {
     session.context = context;
     session.sync = new SyncClient(context, { socketFactory: this.#options.socketFactory });
     session.sync.start();
+    if (identity.post === 'US' && identity.roles.includes('supervisor')) this.#watchDesk(session);
+  }
+
+  /** Tells the UI when the desk's list of pending enrolment requests changes, so a new request appears by itself. */
+  #watchDesk(session: Session): void {
+    session.deskTimer = setInterval(() => {
+      if (this.#session !== session || session.sync?.connection !== 'online') return;
+      desk
+        .pendingEnrolments(session.sync.link(), session.identity)
+        .then((pending) => {
+          const seen = pending.map((request) => request.deviceId).join(',');
+          if (seen === session.pendingSeen) return;
+          session.pendingSeen = seen;
+          this.#emit('enrolments');
+        })
+        .catch((error: unknown) => session.context?.background(error));
+    }, DESK_POLL_MS);
   }
 
   /** Asks the relay for this device's certificate until the desk has published it, then starts syncing. */
@@ -331,6 +353,7 @@ export class Core implements CoreApi {
     this.#session = null;
     session.sync?.stop();
     if (session.enrolmentTimer) clearTimeout(session.enrolmentTimer);
+    if (session.deskTimer) clearInterval(session.deskTimer);
     // The key arrays are the vault's leased copies: vault.lock() wipes them.
   }
 

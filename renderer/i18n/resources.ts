@@ -4,29 +4,65 @@
  */
 import arAlarms from '../../locales/ar/alarms.json';
 import arCommon from '../../locales/ar/common.json';
+import arDesk from '../../locales/ar/desk.json';
 import arErrors from '../../locales/ar/errors.json';
+import arGate from '../../locales/ar/gate.json';
+import arMessages from '../../locales/ar/messages.json';
 import arScreens from '../../locales/ar/screens.json';
 import arSettings from '../../locales/ar/settings.json';
 import enAlarms from '../../locales/en/alarms.json';
 import enCommon from '../../locales/en/common.json';
+import enDesk from '../../locales/en/desk.json';
 import enErrors from '../../locales/en/errors.json';
+import enGate from '../../locales/en/gate.json';
+import enMessages from '../../locales/en/messages.json';
 import enScreens from '../../locales/en/screens.json';
 import enSettings from '../../locales/en/settings.json';
 import heAlarms from '../../locales/he/alarms.json';
 import heCommon from '../../locales/he/common.json';
+import heDesk from '../../locales/he/desk.json';
 import heErrors from '../../locales/he/errors.json';
+import heGate from '../../locales/he/gate.json';
+import heMessages from '../../locales/he/messages.json';
 import heScreens from '../../locales/he/screens.json';
 import heSettings from '../../locales/he/settings.json';
 
-export const NAMESPACES = ['common', 'screens', 'settings', 'alarms', 'errors'] as const;
+export const NAMESPACES = ['common', 'screens', 'settings', 'gate', 'messages', 'desk', 'alarms', 'errors'] as const;
 export const DEFAULT_NAMESPACE = 'common';
 
-export const englishResources = { common: enCommon, screens: enScreens, settings: enSettings, alarms: enAlarms, errors: enErrors };
+export const englishResources = {
+  common: enCommon,
+  screens: enScreens,
+  settings: enSettings,
+  gate: enGate,
+  messages: enMessages,
+  desk: enDesk,
+  alarms: enAlarms,
+  errors: enErrors,
+};
 
 export const resources = {
   en: englishResources,
-  he: { common: heCommon, screens: heScreens, settings: heSettings, alarms: heAlarms, errors: heErrors },
-  ar: { common: arCommon, screens: arScreens, settings: arSettings, alarms: arAlarms, errors: arErrors },
+  he: {
+    common: heCommon,
+    screens: heScreens,
+    settings: heSettings,
+    gate: heGate,
+    messages: heMessages,
+    desk: heDesk,
+    alarms: heAlarms,
+    errors: heErrors,
+  },
+  ar: {
+    common: arCommon,
+    screens: arScreens,
+    settings: arSettings,
+    gate: arGate,
+    messages: arMessages,
+    desk: arDesk,
+    alarms: arAlarms,
+    errors: arErrors,
+  },
 } as const;
 
 declare module 'i18next' {

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
 
-export type PlaceholderSection = 'inbox' | 'compose' | 'translations' | 'desk';
+export type PlaceholderSection = 'translations';
 
 export function PlaceholderScreen(props: { section: PlaceholderSection }) {
   const { t } = useTranslation('screens');

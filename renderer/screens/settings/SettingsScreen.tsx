@@ -1,10 +1,14 @@
-/** The device's settings: interface language, digit style, auto-lock, the relay address, and the crypto library. */
+/**
+ * The device's settings: interface language, digit style, auto-lock, the relay address, the crypto library, and the
+ * vault's passphrase.
+ */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIGIT_STYLES, type DigitStyle } from '../../../electron/common/digits';
 import { LANGUAGES, type Language, type SettingsPatch } from '../../../electron/common/settings';
 import { Ltr } from '../../components/Ltr';
 import { useSettings } from '../../settings/SettingsContext';
+import { ChangePassphrase } from './ChangePassphrase';
 import { CryptoStatus } from './CryptoStatus';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const;
@@ -98,6 +102,7 @@ export function SettingsScreen() {
           {saveState === 'saved' ? t('saved') : saveState === 'failed' ? t('errors.settingsSave', { ns: 'common' }) : ''}
         </p>
       </div>
+      <ChangePassphrase />
     </section>
   );
 }

@@ -1,0 +1,36 @@
+/** The app once open: header with navigation and Lock, alarms when there are any, the current section, the status bar. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CoreStatus, Identity } from '../core/api';
+import { AlarmBanner } from '../alarms/AlarmBanner';
+import { AlarmPanel } from '../alarms/AlarmPanel';
+import { LockButton } from './LockButton';
+import { Navigation } from './Navigation';
+import type { Section } from './sections';
+import { SectionView } from './SectionView';
+import { StatusBar } from './StatusBar';
+
+export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>('inbox');
+  const [alarmsOpen, setAlarmsOpen] = useState(false);
+  const { status, identity } = props;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app__header">
+        <p className="app__name">{t('appName')}</p>
+        <Navigation current={section} onSelect={setSection} />
+        <LockButton />
+      </header>
+      {status.alarms > 0 && <AlarmBanner count={status.alarms} panelOpen={alarmsOpen} onShow={() => setAlarmsOpen(true)} />}
+      {alarmsOpen && <AlarmPanel onClose={() => setAlarmsOpen(false)} />}
+      <main id="main" className="app__main" tabIndex={-1}>
+        <SectionView section={section} identity={identity} />
+      </main>
+      <StatusBar sync={status.sync} alarms={status.alarms} alarmsOpen={alarmsOpen} onToggleAlarms={() => setAlarmsOpen((open) => !open)} />
+    </div>
+  );
+}

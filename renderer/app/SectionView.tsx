@@ -1,0 +1,23 @@
+/** The screen of the selected section. */
+import type { Identity } from '../core/api';
+import { ComposeScreen } from '../screens/compose/ComposeScreen';
+import { DeskScreen } from '../screens/desk/DeskScreen';
+import { InboxScreen } from '../screens/inbox/InboxScreen';
+import { PlaceholderScreen } from '../screens/PlaceholderScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import type { Section } from './sections';
+
+export function SectionView(props: { section: Section; identity: Identity }) {
+  switch (props.section) {
+    case 'inbox':
+      return <InboxScreen />;
+    case 'compose':
+      return <ComposeScreen identity={props.identity} />;
+    case 'translations':
+      return <PlaceholderScreen section="translations" />;
+    case 'desk':
+      return <DeskScreen identity={props.identity} />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
