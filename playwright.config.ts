@@ -14,6 +14,13 @@ if (!existsSync('out/renderer/index.html')) {
   throw new Error('out/renderer is missing: run `npm run build` before the end-to-end tests');
 }
 
+/** How Chromium is launched, also for the tests that launch it themselves (a persistent profile, say). */
+export const CHROMIUM_LAUNCH = {
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+export const BASE_URL = `http://127.0.0.1:${port}`;
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
@@ -24,11 +31,8 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    baseURL: BASE_URL,
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: {
     command: `npx vite preview -c vite.renderer.config.ts --port ${port} --strictPort`,
