@@ -9,13 +9,10 @@ const readAlarms = () => getCore().alarms();
 const readPendingEnrolments = () => getCore().pendingEnrolments();
 const readDevices = () => getCore().devices();
 
-/** New enrolment requests wait at the relay, which does not announce them: the desk asks again this often. */
-const ENROLMENT_POLL_MS = 5_000;
-
 export const useCoreStatus = (): CoreQuery<CoreStatus> => useCoreQuery(['status'], readStatus);
 export const useAlarms = (): CoreQuery<readonly Alarm[]> => useCoreQuery(['alarms'], readAlarms);
-export const usePendingEnrolments = (): CoreQuery<readonly PendingEnrolment[]> =>
-  useCoreQuery(['enrolments'], readPendingEnrolments, ENROLMENT_POLL_MS);
+// The core watches the relay for new requests and reports them as an 'enrolments' change.
+export const usePendingEnrolments = (): CoreQuery<readonly PendingEnrolment[]> => useCoreQuery(['enrolments'], readPendingEnrolments);
 export const useDevices = (): CoreQuery<readonly DeviceSummary[]> => useCoreQuery(['devices'], readDevices);
 
 /** Every message, or those matching `query` when it has any words; newest first either way. */

@@ -1,7 +1,6 @@
 /**
  * Something the UI shows that lives in the core worker: read once, then read again whenever the worker says one of
- * its topics changed (and, for what only the relay knows and never pushes, every `refreshMs`). Only the newest read
- * is applied, so answers that cross on the way back never show stale data.
+ * its topics changed. Only the newest read is applied, so answers that cross on the way back never show stale data.
  */
 import { useEffect, useState } from 'react';
 import type { CoreTopic } from '../core/api';
@@ -15,7 +14,7 @@ export interface CoreQuery<T> {
 }
 
 /** `read` must be stable (module-level or useCallback): a new function means a new query. */
-export function useCoreQuery<T>(topics: readonly CoreTopic[], read: () => Promise<T>, refreshMs?: number): CoreQuery<T> {
+export function useCoreQuery<T>(topics: readonly CoreTopic[], read: () => Promise<T>): CoreQuery<T> {
   const [state, setState] = useState<CoreQuery<T>>({ data: undefined, error: undefined });
   const topicList = topics.join(' ');
   useEffect(() => {
@@ -34,12 +33,10 @@ export function useCoreQuery<T>(topics: readonly CoreTopic[], read: () => Promis
     const unsubscribe = onCoreEvent((event) => {
       if (event.topics.some((topic) => watched.has(topic))) load();
     });
-    const timer = refreshMs === undefined ? undefined : setInterval(load, refreshMs);
     return () => {
       live = false;
       unsubscribe();
-      clearInterval(timer);
     };
-  }, [read, topicList, refreshMs]);
+  }, [read, topicList]);
   return state;
 }
