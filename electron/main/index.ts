@@ -14,6 +14,7 @@ import { denyAllPermissions, lockDownApp } from './security';
 import { DEFAULT_SETTINGS } from '../common/settings';
 import { SettingsStore, settingsStoreSchema } from './settings-store';
 import { createMainWindow } from './main-window';
+import { describeLocalRelay, startLocalRelay, type RunningLocalRelay } from './local-relay';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '../renderer');
@@ -44,12 +45,24 @@ if (!app.requestSingleInstanceLock()) {
       new Store({ name: 'settings', schema: settingsStoreSchema(), defaults: { ...DEFAULT_SETTINGS }, clearInvalidConfig: false }),
     );
     denyAllPermissions(session.defaultSession);
+    // Beside the app, shared by every profile on this machine (the data is not per profile: one channel, one log).
+    const localRelay: Promise<RunningLocalRelay | null> = startLocalRelay({
+      relayUrl: settings.read().relayUrl,
+      dataDir: path.join(app.getPath('appData'), 'liaison-hotline', 'relay'),
+      repoRoot: app.getAppPath(),
+      nodePath: process.env.npm_node_execpath ?? 'node',
+    }).catch((error: unknown) => {
+      console.error('the local relay did not start', error);
+      return null;
+    });
+    app.on('will-quit', () => void localRelay.then((relay) => relay?.stop()));
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request.url, settings.read().relayUrl));
 
     const ipc = createIpcRegistry(ipcMain, (event) => isTrustedSender(event, () => mainWindow?.webContents.id));
     ipc.handle('settings:get', () => settings.read());
     ipc.handle('settings:update', (patch) => settings.update(patch));
     ipc.handle('app:info', () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, profile }));
+    ipc.handle('relay:local', async () => describeLocalRelay(await localRelay));
 
     mainWindow = createMainWindow(preloadPath);
     mainWindow.once('ready-to-show', () => mainWindow?.show());

@@ -13,6 +13,10 @@ const REPO_ROOT = path.resolve(path.dirname(CLI), '..', '..');
 
 export interface LaunchOptions {
   readonly dataDir: string;
+  /** The Node that runs the relay (the desktop shell is not one); this process's own by default. */
+  readonly nodePath?: string;
+  /** Where the repository is, when this module is bundled elsewhere (the desktop shell): the CLI and tsx are there. */
+  readonly repoRoot?: string;
   /** 0 picks a free port. */
   readonly port: number;
   readonly host?: string;
@@ -33,10 +37,12 @@ export interface LaunchedRelay {
 }
 
 export async function launchRelay(options: LaunchOptions): Promise<LaunchedRelay> {
+  const root = options.repoRoot ?? REPO_ROOT;
+  const cli = options.repoRoot ? path.join(options.repoRoot, 'electron', 'relay', 'cli.ts') : CLI;
   const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', CLI, '--data', options.dataDir, '--port', String(options.port), '--host', options.host ?? '127.0.0.1', ...(options.extraArgs ?? [])],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    options.nodePath ?? process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', cli, '--data', options.dataDir, '--port', String(options.port), '--host', options.host ?? '127.0.0.1', ...(options.extraArgs ?? [])],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderr = '';

@@ -9,6 +9,7 @@ export interface LiaisonBridge {
   readonly getSettings: () => Promise<IpcResult<'settings:get'>>;
   readonly updateSettings: (...args: IpcArgs<'settings:update'>) => Promise<IpcResult<'settings:update'>>;
   readonly getAppInfo: () => Promise<IpcResult<'app:info'>>;
+  readonly getLocalRelay: () => Promise<IpcResult<'relay:local'>>;
 }
 
 /** Which channel each bridge method calls: the preload builds the bridge from this table alone. */
@@ -16,6 +17,7 @@ export const BRIDGE_METHODS = {
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   getAppInfo: 'app:info',
+  getLocalRelay: 'relay:local',
 } as const satisfies Record<keyof LiaisonBridge, IpcChannel>;
 
 /** The bridge is `window.liaison`. */

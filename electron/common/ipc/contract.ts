@@ -6,7 +6,7 @@
  * (validated in the renderer's host adapter before use).
  */
 import { z } from 'zod';
-import { SettingsPatchSchema, SettingsSchema } from '../settings';
+import { RelayUrlSchema, SettingsPatchSchema, SettingsSchema } from '../settings';
 
 export const AppInfoSchema = z
   .object({
@@ -18,12 +18,17 @@ export const AppInfoSchema = z
   .strict();
 export type AppInfo = Readonly<z.infer<typeof AppInfoSchema>>;
 
+/** The relay the desktop shell started on this machine: its address, and its one-time bind token while unbound. */
+export const LocalRelaySchema = z.object({ url: RelayUrlSchema, bindToken: z.string().min(1).max(128).nullable() }).strict();
+export type LocalRelay = Readonly<z.infer<typeof LocalRelaySchema>>;
+
 const NoArguments = z.tuple([]);
 
 export const IPC_CONTRACT = {
   'settings:get': { args: NoArguments, result: SettingsSchema },
   'settings:update': { args: z.tuple([SettingsPatchSchema]), result: SettingsSchema },
   'app:info': { args: NoArguments, result: AppInfoSchema },
+  'relay:local': { args: NoArguments, result: LocalRelaySchema.nullable() },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;
