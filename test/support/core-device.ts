@@ -13,6 +13,8 @@ export const STRONG_PASSPHRASE = 'border-crossing-quiet-river-2027';
 
 export interface TestDevice {
   readonly core: Core;
+  /** The device's IndexedDB: pass it to `device()` again to reopen the same profile (an app restart). */
+  readonly storage: { readonly indexedDB: IDBFactory; readonly IDBKeyRange: typeof IDBKeyRange };
   readonly events: CoreEvent[];
   /** Polls `status()` until `predicate` holds. */
   until(predicate: (status: CoreStatus) => boolean, what: string, timeoutMs?: number): Promise<CoreStatus>;
@@ -34,7 +36,7 @@ async function poll<T>(read: () => Promise<T>, predicate: (value: T) => boolean,
 }
 
 /** A device with a fresh, empty profile (or the given storage, to reopen one). */
-export function device(profile: string, storage = { indexedDB: new IDBFactory(), IDBKeyRange }): TestDevice & { readonly storage: typeof storage } {
+export function device(profile: string, storage: TestDevice['storage'] = { indexedDB: new IDBFactory(), IDBKeyRange }): TestDevice {
   const events: CoreEvent[] = [];
   const core = new Core({
     profile,
