@@ -1,10 +1,10 @@
 /** The host the window runs in, for the few screens that ask it something beyond settings (the local relay). */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, type PropsWithChildren } from 'react';
 import type { Host } from './host';
 
 const HostContext = createContext<Host | null>(null);
 
-export function HostProvider(props: { host: Host; children: ReactNode }) {
+export function HostProvider(props: PropsWithChildren<{ host: Host }>) {
   return <HostContext.Provider value={props.host}>{props.children}</HostContext.Provider>;
 }
 

@@ -2,7 +2,7 @@
  * The device's settings as React state: read from the host once at start, written through it on every change. The
  * interface language is applied to i18next and `<html lang dir>` as part of the change.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type PropsWithChildren } from 'react';
 import type { Settings, SettingsPatch } from '../../electron/common/settings';
 import type { Host } from '../host';
 import { changeLanguage, setDigitStyle } from '../i18n';
@@ -14,7 +14,7 @@ interface SettingsState {
 
 const SettingsContext = createContext<SettingsState | null>(null);
 
-export function SettingsProvider(props: { host: Host; initial: Settings; children: ReactNode }) {
+export function SettingsProvider(props: PropsWithChildren<{ host: Host; initial: Settings }>) {
   const { host } = props;
   const [settings, setSettings] = useState(props.initial);
   const update = useCallback(
