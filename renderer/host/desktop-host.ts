@@ -10,7 +10,6 @@ export async function createDesktopHost(bridge: LiaisonBridge): Promise<Host> {
     profile: info.profile,
     readSettings: async () => IPC_CONTRACT['settings:get'].result.parse(await bridge.getSettings()),
     updateSettings: async (patch) => IPC_CONTRACT['settings:update'].result.parse(await bridge.updateSettings(patch)),
-    // The desktop shell has no bridge call for its local relay yet: the user enters the address and token.
-    localRelay: async () => null,
+    localRelay: async () => IPC_CONTRACT['relay:local'].result.parse(await bridge.getLocalRelay()),
   };
 }

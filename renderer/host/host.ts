@@ -2,8 +2,8 @@
  * What the UI needs from the place it runs in. Inside Electron that is the preload's bridge; in a plain browser
  * (tests, demo) it is browser storage. The UI imports only this interface, via `getHost()`.
  */
+import type { LocalRelay } from '../../electron/common/ipc/contract';
 import type { Settings, SettingsPatch } from '../../electron/common/settings';
-import type { LocalRelay } from './local-relay';
 
 export interface Host {
   readonly kind: 'desktop' | 'browser';
@@ -11,6 +11,6 @@ export interface Host {
   readonly profile: string;
   readSettings(): Promise<Settings>;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
-  /** A relay started on this machine for this app, to prefill onboarding with; null when there is none. */
+  /** The relay started on this machine for this app, to prefill the desk's onboarding with; null when there is none. */
   localRelay(): Promise<LocalRelay | null>;
 }

@@ -3,16 +3,7 @@
  * the page's own origin, so the desk's onboarding can offer its address and one-time bind token instead of asking the
  * user to copy them from a terminal. Anything unexpected means "no local relay": the user types the values in.
  */
-import { z } from 'zod';
-import { RelayUrlSchema } from '../../electron/common/settings';
-
-export interface LocalRelay {
-  readonly url: string;
-  /** Null once the relay is bound (the token is single-use). */
-  readonly bindToken: string | null;
-}
-
-const LocalRelaySchema = z.object({ url: RelayUrlSchema, bindToken: z.string().min(1).max(128).nullable() });
+import { LocalRelaySchema, type LocalRelay } from '../../electron/common/ipc/contract';
 
 export async function fetchLocalRelay(fetcher: typeof fetch): Promise<LocalRelay | null> {
   try {

@@ -1,6 +1,6 @@
 /** Asks the host once for a relay started on this machine, and hands it to `onFound` if there is one. */
 import { useEffect, useEffectEvent } from 'react';
-import type { LocalRelay } from '../host/local-relay';
+import type { LocalRelay } from '../../electron/common/ipc/contract';
 import { useHost } from '../host/HostContext';
 
 export function useLocalRelay(onFound: (relay: LocalRelay) => void): void {
