@@ -95,7 +95,7 @@ export class LogWriter {
       try {
         const plan = this.log.plan(entries.map((entry) => fromBase64Url(entry.hash)));
         this.store.appendToLog(entries, plan.nodes, { size: plan.size, note: plan.checkpoint });
-        this.log.committed(plan.size);
+        this.log.committed(plan);
         checkpoint = plan.checkpoint;
         this.logger.info('log.appended', { count: entries.length, size: plan.size });
       } catch (error) {

@@ -1,92 +1,78 @@
 /**
  * The relay's Merkle log over the store: plans the tree nodes an append adds (so they commit in the same transaction
- * as the envelopes), signs a checkpoint for each new size, and answers inclusion and consistency proofs.
+ * as the envelopes), signs a checkpoint for each new size, and answers inclusion and consistency proofs. Appends work
+ * from the tree's frontier held in memory (rebuilt from the store at start), so the hot path never reads the tree
+ * back; proofs read the stored nodes.
  */
-import { signCheckpoint } from '../common/merkle/checkpoint';
-import { consistencyProof, inclusionProof, nodeHash, treeRoot, type SubtreeHashes } from '../common/merkle/merkle';
+import { signCheckpointWith } from '../common/merkle/checkpoint';
+import { MerkleFrontier } from '../common/merkle/frontier';
+import { consistencyProof, inclusionProof, type SubtreeHashes } from '../common/merkle/merkle';
+import type { Ed25519Sign } from './native-ed25519';
 import type { RelayStore, TreeNode } from './store/relay-store';
 
 export interface CheckpointSigner {
   readonly origin: string;
   readonly publicKey: Uint8Array;
-  readonly secretKey: Uint8Array;
+  readonly sign: Ed25519Sign;
 }
 
 export interface PlannedAppend {
   readonly nodes: TreeNode[];
   readonly size: number;
   readonly checkpoint: string;
+  /** The frontier after the append; it replaces the log's once the store has committed. */
+  readonly frontier: MerkleFrontier;
 }
 
 export class MerkleLog {
-  private committedSize: number;
+  private frontier: MerkleFrontier;
+  private checkpoint: string;
 
   constructor(
     private readonly store: RelayStore,
     private readonly signer: CheckpointSigner,
   ) {
-    this.committedSize = store.logSize();
-    if (this.committedSize === 0 && store.latestCheckpoint() === null) {
+    this.frontier = MerkleFrontier.of(store.logSize(), this.stored);
+    const latest = store.latestCheckpoint();
+    if (latest === null) {
       // The empty log has a checkpoint too, so a client always has a first head to check consistency from.
-      store.appendToLog([], [], { size: 0, note: this.sign(0, (l, i) => store.treeNode(l, i)) });
-    }
+      const empty = this.plan([]);
+      store.appendToLog([], [], { size: 0, note: empty.checkpoint });
+      this.checkpoint = empty.checkpoint;
+    } else this.checkpoint = latest;
   }
 
   get size(): number {
-    return this.committedSize;
+    return this.frontier.size;
   }
 
   private readonly stored: SubtreeHashes = (level, index) => this.store.treeNode(level, index);
 
   /** The nodes and checkpoint for appending these leaves after the committed log; nothing is written. */
   plan(leafHashes: readonly Uint8Array[]): PlannedAppend {
-    const pending = new Map<string, Uint8Array>();
-    const nodes: TreeNode[] = [];
-    const lookup: SubtreeHashes = (level, index) => pending.get(`${level}/${index}`) ?? this.store.treeNode(level, index);
-    const put = (level: number, index: number, hash: Uint8Array) => {
-      pending.set(`${level}/${index}`, hash);
-      nodes.push({ level, index, hash });
-    };
-    let size = this.committedSize;
-    for (const leaf of leafHashes) {
-      let index = size;
-      let hash = leaf;
-      let level = 0;
-      put(level, index, hash);
-      // Each time the new leaf completes a perfect subtree, store that subtree's hash one level up.
-      while (index % 2 === 1) {
-        hash = nodeHash(lookup(level, index - 1), hash);
-        index = (index - 1) / 2;
-        level += 1;
-        put(level, index, hash);
-      }
-      size += 1;
-    }
-    return { nodes, size, checkpoint: this.sign(size, lookup) };
+    const frontier = this.frontier.copy();
+    const nodes = leafHashes.flatMap((leaf) => frontier.append(leaf));
+    const checkpoint = signCheckpointWith({ origin: this.signer.origin, size: frontier.size, rootHash: frontier.root() }, this.signer.sign, this.signer.publicKey);
+    return { nodes, size: frontier.size, checkpoint, frontier };
   }
 
   /** Call after the store committed a planned append. */
-  committed(size: number): void {
-    this.committedSize = size;
+  committed(plan: PlannedAppend): void {
+    this.frontier = plan.frontier;
+    this.checkpoint = plan.checkpoint;
   }
 
   latestCheckpoint(): string {
-    const note = this.store.latestCheckpoint();
-    if (note === null) throw new Error('log has no checkpoint');
-    return note;
+    return this.checkpoint;
   }
 
   inclusion(index: number, size: number): Uint8Array[] | null {
-    if (size > this.committedSize || index >= size) return null;
+    if (size > this.size || index >= size) return null;
     return inclusionProof(this.stored, index, size);
   }
 
   consistency(from: number, to: number): Uint8Array[] | null {
-    if (to > this.committedSize || from > to || from < 1) return null;
+    if (to > this.size || from > to || from < 1) return null;
     return consistencyProof(this.stored, from, to);
-  }
-
-  private sign(size: number, hashes: SubtreeHashes): string {
-    return signCheckpoint({ origin: this.signer.origin, size, rootHash: treeRoot(hashes, size) }, this.signer.secretKey, this.signer.publicKey);
   }
 }

@@ -1,15 +1,18 @@
 /**
- * Ed25519 verification with Node's native OpenSSL for the relay's hot path: every submitted envelope is verified, and
- * the WebAssembly build of libsodium was the relay's largest single cost per envelope. Its verdicts are checked against
- * the same Wycheproof cases as libsodium's (test/unit/electron/relay/native-ed25519.test.ts): all 151 agree.
+ * Ed25519 with Node's native OpenSSL for the relay's hot path: every submitted envelope is verified and every commit
+ * signs a checkpoint, and the WebAssembly build of libsodium was the relay's largest single cost per envelope. Verdicts
+ * are checked against the same Wycheproof cases as libsodium's, and signatures byte for byte against libsodium's
+ * (Ed25519 is deterministic): test/unit/electron/relay/native-ed25519.test.ts.
  * Public keys are parsed once and cached (a channel has few devices).
  */
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
 export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
+export type Ed25519Sign = (message: Uint8Array) => Uint8Array;
 
-// DER SubjectPublicKeyInfo header for a raw 32-byte Ed25519 key (RFC 8410).
+// DER headers for raw 32-byte Ed25519 keys (RFC 8410): SubjectPublicKeyInfo, and PKCS #8 around the private seed.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const MAX_CACHED_KEYS = 4096;
 
 export function nativeEd25519Verifier(): Ed25519Verify {
@@ -36,4 +39,14 @@ export function nativeEd25519Verifier(): Ed25519Verify {
       return false;
     }
   };
+}
+
+/** Signs with a libsodium-format secret key (32-byte seed, then the 32-byte public key). */
+export function nativeEd25519Signer(secretKey: Uint8Array): Ed25519Sign {
+  if (secretKey.length !== 64) throw new Error('an Ed25519 secret key is 64 bytes (seed and public key)');
+  const key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, secretKey.subarray(0, 32)]), format: 'der', type: 'pkcs8' });
+  // The key's own half must be the public key derived from its seed, or every signature would name the wrong key.
+  const derived = createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
+  if (!derived.equals(secretKey.subarray(32))) throw new Error('the secret key\'s public half does not match its seed');
+  return (message) => new Uint8Array(sign(null, message, key));
 }

@@ -16,7 +16,7 @@ import { bindToChannel, bindToken, loadBinding, loadOrCreateRelayKeys, type Chan
 import { createLogger, type Logger } from './log';
 import { LogWriter } from './log-writer';
 import { MerkleLog } from './merkle-log';
-import { nativeEd25519Verifier } from './native-ed25519';
+import { nativeEd25519Signer, nativeEd25519Verifier } from './native-ed25519';
 import { RateLimiter } from './rate-limit';
 import { Session } from './session';
 import { openSqliteStore } from './store/sqlite-store';
@@ -36,7 +36,7 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
   const sessions = new Set<SessionHandle>();
 
   const openChannel = (binding: ChannelBinding): ChannelState => {
-    const log = new MerkleLog(store, { origin: checkpointOrigin(binding.channelId), ...keys });
+    const log = new MerkleLog(store, { origin: checkpointOrigin(binding.channelId), publicKey: keys.publicKey, sign: nativeEd25519Signer(keys.secretKey) });
     const writer = new LogWriter(store, log, logger, (appended) => sessions.forEach((session) => session.appended(appended)));
     return { binding, directory: new Directory(store, binding), log, writer, cursors: new CursorWriter(store) };
   };

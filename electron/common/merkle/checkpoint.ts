@@ -27,9 +27,17 @@ const body = (checkpoint: Checkpoint) => `${checkpoint.origin}\n${checkpoint.siz
 
 /** The signed note for this checkpoint, signed by the relay (its name is the origin). */
 export function signCheckpoint(checkpoint: Checkpoint, secretKey: Uint8Array, publicKey: Uint8Array): string {
+  return signCheckpointWith(checkpoint, (message) => signDetached(message, secretKey), publicKey);
+}
+
+/**
+ * The same note, with the Ed25519 signature made by `sign` (a signer that holds the key for `publicKey`, such as a
+ * platform implementation: Ed25519 is deterministic, so the note is byte for byte the one signCheckpoint makes).
+ */
+export function signCheckpointWith(checkpoint: Checkpoint, sign: (message: Uint8Array) => Uint8Array, publicKey: Uint8Array): string {
   if (!ORIGIN_PATTERN.test(checkpoint.origin)) throw new Error('checkpoint origin must be printable ASCII without spaces');
   const text = body(checkpoint);
-  const signature = signDetached(utf8Encode(text), secretKey);
+  const signature = sign(utf8Encode(text));
   return `${text}\n${SIGNATURE_LINE_PREFIX}${checkpoint.origin} ${toBase64(concatBytes(noteKeyId(checkpoint.origin, publicKey), signature))}\n`;
 }
 

@@ -1,11 +1,11 @@
 /**
  * The relay's native Ed25519 verifier gives the same verdict as libsodium on every Wycheproof case, and on valid and
- * forged signatures of real envelopes-sized messages.
+ * forged signatures of real envelopes-sized messages; its native signer makes libsodium's signatures byte for byte.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromHex, generateSigningKeyPair, initCrypto, randomBytes, signDetached, verifyDetached } from '../../../../electron/common/crypto/sodium';
-import { nativeEd25519Verifier } from '../../../../electron/relay/native-ed25519';
+import { concatBytes, fromHex, generateSigningKeyPair, initCrypto, randomBytes, signDetached, verifyDetached } from '../../../../electron/common/crypto/sodium';
+import { nativeEd25519Signer, nativeEd25519Verifier } from '../../../../electron/relay/native-ed25519';
 import { vectorPath } from '../../../support/vectors';
 
 beforeAll(initCrypto);
@@ -44,5 +44,18 @@ describe('native Ed25519 verifier', () => {
       expect(verify(signature, message, generateSigningKeyPair().publicKey)).toBe(false);
     }
     expect(verify(new Uint8Array(63), new Uint8Array(1), new Uint8Array(32))).toBe(false);
+  });
+
+  it('signs exactly as libsodium does (RFC 8032 test 1, then random keys and messages), and refuses a mismatched key', () => {
+    const seed = fromHex('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');
+    const publicKey = fromHex('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a');
+    const expected = fromHex('e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b');
+    expect(nativeEd25519Signer(concatBytes(seed, publicKey))(new Uint8Array(0))).toEqual(expected);
+    for (let i = 0; i < 50; i += 1) {
+      const keys = generateSigningKeyPair();
+      const message = randomBytes(i * 7);
+      expect(nativeEd25519Signer(keys.secretKey)(message)).toEqual(signDetached(message, keys.secretKey));
+    }
+    expect(() => nativeEd25519Signer(concatBytes(seed, generateSigningKeyPair().publicKey))).toThrow();
   });
 });
