@@ -4,7 +4,8 @@
  *
  * - No inline script and no eval. 'wasm-unsafe-eval' lets WebAssembly compile (libsodium is WebAssembly); it does not
  *   allow eval() or new Function().
- * - connect-src names the configured relay and nothing else: the renderer can talk to no other host.
+ * - connect-src names the app's own origin (in browser mode the preview server describes the local relay there) and
+ *   the configured relay, and nothing else: the renderer can talk to no other host.
  * - Everything else the app loads (script, style, fonts, worker, sounds) comes from its own origin.
  */
 import { parseRelayUrl } from './settings';
@@ -38,7 +39,7 @@ const serialize = (directives: Readonly<Record<string, string>>) =>
 
 /** The policy sent as a response header: connections only to the configured relay, and no framing by anyone. */
 export function buildContentSecurityPolicy(relayUrl: string): string {
-  return serialize({ ...BASE_DIRECTIVES, 'connect-src': relayOrigin(relayUrl), 'frame-ancestors': "'none'" });
+  return serialize({ ...BASE_DIRECTIVES, 'connect-src': `'self' ${relayOrigin(relayUrl)}`, 'frame-ancestors': "'none'" });
 }
 
 /**
@@ -47,4 +48,4 @@ export function buildContentSecurityPolicy(relayUrl: string): string {
  * the meta tag, written before any relay is configured, allows WebSocket connections only. (frame-ancestors has no
  * effect in a meta tag, so it is left out.) A unit test keeps index.html equal to this.
  */
-export const DOCUMENT_CONTENT_SECURITY_POLICY = serialize({ ...BASE_DIRECTIVES, 'connect-src': 'ws: wss:' });
+export const DOCUMENT_CONTENT_SECURITY_POLICY = serialize({ ...BASE_DIRECTIVES, 'connect-src': "'self' ws: wss:" });

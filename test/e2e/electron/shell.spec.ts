@@ -21,7 +21,7 @@ test('the window is isolated, sandboxed and titled, and the page has the bridge 
   });
   try {
     const appWindow = await app.firstWindow();
-    await expect(appWindow.getByTestId('clock-dtg')).toBeVisible();
+    await expect(appWindow.getByTestId('onboarding')).toBeVisible();
     expect(await appWindow.title()).toBe('Liaison Hotline');
     const preferences = await app.evaluate(({ BrowserWindow }) => {
       const [only, ...others] = BrowserWindow.getAllWindows();

@@ -22,8 +22,8 @@ describe('content security policy', () => {
     }
   });
 
-  it('lets the renderer connect to the configured relay and nowhere else', () => {
-    expect(policy.get('connect-src')).toEqual(['ws://127.0.0.1:8787']);
+  it('lets the renderer connect to its own origin and the configured relay, and nowhere else', () => {
+    expect(policy.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:8787']);
     expect(directives(buildContentSecurityPolicy('wss://relay.example.org:9443/hotline')).get('connect-src')).toEqual([
       'wss://relay.example.org:9443',
     ]);
@@ -50,6 +50,6 @@ describe('the CSP meta tag in index.html', () => {
 
   it('allows no inline script, no eval and connections over WebSocket only', () => {
     expect(DOCUMENT_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|'unsafe-eval'|\*|data:|https?:/);
-    expect(DOCUMENT_CONTENT_SECURITY_POLICY).toContain('connect-src ws: wss:');
+    expect(DOCUMENT_CONTENT_SECURITY_POLICY).toContain("connect-src 'self' ws: wss:");
   });
 });
