@@ -25,6 +25,7 @@ describe('content security policy', () => {
   it('lets the renderer connect to its own origin and the configured relay, and nowhere else', () => {
     expect(policy.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:8787']);
     expect(directives(buildContentSecurityPolicy('wss://relay.example.org:9443/hotline')).get('connect-src')).toEqual([
+      "'self'",
       'wss://relay.example.org:9443',
     ]);
   });
