@@ -7,10 +7,11 @@ import type { WebSocket } from 'ws';
 import { fromBase64Url, randomBytes, toBase64Url, utf8Decode, verifyDetached } from '../common/crypto/sodium';
 import { signingInput } from '../common/protocol/canonical-json';
 import { verifyEnrolmentRequest, type SignedCertificate } from '../common/protocol/certificates';
-import { audienceOf, envelopeBytes, envelopeSigningInput, hashOfEnvelopeBytes } from '../common/protocol/envelope';
+import { audienceOf } from '../common/protocol/envelope';
 import { authStatement, bindStatement, ClientFrame, type ErrorCode, type RelayFrame } from '../common/protocol/frames';
 import { DELIVERY_WINDOW, PROTOCOL_VERSION } from '../common/protocol/limits';
 import { checkSealing, checkSender } from './envelope-checks';
+import { encodeEnvelope } from './envelope-encoding';
 import { tokenMatches } from './identity';
 import { deliveryMaskFor, maskOf } from './post-mask';
 import type { ChannelState, RelayContext, SessionHandle } from './context';
@@ -21,6 +22,8 @@ type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 export class Session implements SessionHandle {
   private challenge: { nonce: string; expiresAt: number } | null = null;
   private device: SignedCertificate | null = null;
+  /** The authenticated device's signing key, decoded once. */
+  private signKey: Uint8Array | null = null;
   /** Highest log index sent to this device, and the indexes sent but not yet acknowledged. */
   private sentUpTo = -1;
   private unacknowledged: number[] = [];
@@ -200,6 +203,7 @@ export class Session implements SessionHandle {
       return this.refuse('auth-failed', 'the signature does not verify under this device\'s key', frame.rid);
     }
     this.device = certificate;
+    this.signKey = fromBase64Url(certificate.body.signKey);
     const cursor = channel.cursors.current(frame.device);
     this.sentUpTo = cursor;
     this.relay.logger.info('session.authenticated', { device: frame.device, post: certificate.body.post, cursor, remote: this.remote });
@@ -211,16 +215,15 @@ export class Session implements SessionHandle {
 
   private async submit(frame: Frame<'submit'>, channel: ChannelState, device: SignedCertificate): Promise<void> {
     const { envelope, rid } = frame;
-    const bytes = envelopeBytes(envelope);
-    const hash = hashOfEnvelopeBytes(bytes);
+    const encoded = encodeEnvelope(envelope);
+    const { bytes, hash } = encoded;
     if (!this.relay.submitLimiter.take(device.body.deviceId)) return this.refuse('rate-limited', 'too many envelopes; wait and resubmit', rid, hash);
     const now = this.relay.now();
     const state = channel.directory.state(device.body.deviceId, now);
     if (state !== 'current') return this.refuse(DEVICE_STATE_ERRORS[state], `device is ${state}`, rid, hash);
     const notTheSenders = checkSender(envelope, bytes.length, device);
     if (notTheSenders) return this.refuse(notTheSenders.code, notTheSenders.message, rid, hash);
-    const signature = decodeOrNull(envelope.sig);
-    const signed = signature !== null && this.relay.verifySignature(signature, envelopeSigningInput(envelope), fromBase64Url(device.body.signKey));
+    const signed = encoded.signature !== null && this.relay.verifySignature(encoded.signature, encoded.signingInput, this.signKey!);
     if (!signed) return this.refuse('bad-signature', 'envelope signature does not verify', rid, hash);
     const known = this.relay.store.indexOfHash(hash);
     if (known === null) {
