@@ -1,10 +1,12 @@
 /**
  * Appends accepted envelopes to the log with group commit: submissions that arrive in the same turn of the event loop
- * are checked in order (sequence, chain, duplicates) and written in one durable transaction, and only then answered.
- * One fsync serves many envelopes, and no receipt is ever sent for something that is not on disk.
+ * are checked in order (sequence, chain, duplicates) and written in one durable transaction — envelopes, tree nodes,
+ * checkpoint and any pending delivery cursors — and only then answered. One fsync serves many envelopes, and no
+ * receipt is ever sent for something that is not on disk. Deliveries and answers go out synchronously, in one burst.
  */
-import { fromBase64Url, utf8Decode } from '../common/crypto/sodium';
 import type { ErrorCode } from '../common/protocol/frames';
+import type { CursorWriter } from './cursor-writer';
+import { deliverFrame } from './deliver-frame';
 import type { Logger } from './log';
 import type { MerkleLog } from './merkle-log';
 import type { NewLogEntry, RelayStore, SenderState } from './store/relay-store';
@@ -15,22 +17,25 @@ export interface Submission {
   readonly seq: number;
   readonly prev: string | null;
   readonly audience: number;
+  /** The canonical JSON and its UTF-8 bytes (encodeEnvelope): stored as bytes, delivered as text. */
+  readonly json: string;
   readonly bytes: Uint8Array;
 }
 
 /** An envelope just made durable, handed to open sessions so they can deliver it without reading it back. */
 export interface AppendedEnvelope {
   readonly index: number;
+  readonly sender: string;
   readonly audience: number;
-  /** The canonical JSON as text, decoded once for every session that delivers it. */
-  readonly json: string;
+  /** Its `deliver` frame, the same bytes for every session that sends it. */
+  readonly frame: Buffer;
 }
 
 export type SubmitResult = { readonly index: number; readonly checkpoint: string } | { readonly code: ErrorCode; readonly message: string };
 
 interface Pending {
   readonly submission: Submission;
-  readonly resolve: (result: SubmitResult) => void;
+  readonly answer: (result: SubmitResult) => void;
 }
 
 export class LogWriter {
@@ -40,19 +45,19 @@ export class LogWriter {
   constructor(
     private readonly store: RelayStore,
     private readonly log: MerkleLog,
+    private readonly cursors: CursorWriter,
     private readonly logger: Logger,
     private readonly onAppended: (appended: readonly AppendedEnvelope[]) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
-  submit(submission: Submission): Promise<SubmitResult> {
-    return new Promise((resolve) => {
-      this.queue.push({ submission, resolve });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+  /** Queues a checked envelope; `answer` is called once, from the flush, when its outcome is durable. */
+  submit(submission: Submission, answer: (result: SubmitResult) => void): void {
+    this.queue.push({ submission, answer });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 
   /** Writes everything queued so far; used by the timer and by shutdown. */
@@ -66,6 +71,7 @@ export class LogWriter {
     const stateOf = (device: string) => (senders.has(device) ? senders.get(device)! : this.store.senderState(device));
     const newHashes = new Map<string, number>();
     const entries: NewLogEntry[] = [];
+    const appended: AppendedEnvelope[] = [];
     // In batch order: a refusal, or the log index the envelope has (new in this batch, or stored before).
     const outcomes: ({ refusal: SubmitResult } | { index: number; isNew: boolean })[] = [];
     const first = this.log.size;
@@ -86,30 +92,44 @@ export class LogWriter {
       senders.set(submission.sender, { seq: submission.seq, hash: submission.hash });
       newHashes.set(submission.hash, index);
       entries.push({ hash: submission.hash, sender: submission.sender, seq: submission.seq, audience: submission.audience, bytes: submission.bytes, receivedAt: this.now() });
+      appended.push({ index, sender: submission.sender, audience: submission.audience, frame: deliverFrame(index, submission.json) });
       outcomes.push({ index, isNew: true });
     }
 
     let checkpoint = this.log.latestCheckpoint();
     let stored = true;
     if (entries.length > 0) {
+      const cursors = this.cursors.take();
       try {
-        const plan = this.log.plan(entries.map((entry) => fromBase64Url(entry.hash)));
-        this.store.appendToLog(entries, plan.nodes, { size: plan.size, note: plan.checkpoint });
+        // An envelope's hash is its leaf hash (base64url, from encodeEnvelope).
+        const plan = this.log.plan(entries.map((entry) => new Uint8Array(Buffer.from(entry.hash, 'base64url'))));
+        this.store.appendToLog(entries, plan.nodes, { size: plan.size, note: plan.checkpoint }, cursors);
         this.log.committed(plan);
         checkpoint = plan.checkpoint;
-        this.logger.info('log.appended', { count: entries.length, size: plan.size });
       } catch (error) {
         stored = false;
+        this.cursors.restore(cursors);
         this.logger.error('log.append-failed', { error: String(error) });
       }
     }
+    // Deliveries first: they are what the other posts wait for; receipts follow in the same burst.
+    if (entries.length > 0 && stored) this.onAppended(appended);
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
-      if ('refusal' in outcome) pending.resolve(outcome.refusal);
-      else if (outcome.isNew && !stored) pending.resolve({ code: 'internal-error', message: 'the relay could not store the envelope; resubmit it' });
-      else pending.resolve({ index: outcome.index, checkpoint });
+      const result: SubmitResult =
+        'refusal' in outcome
+          ? outcome.refusal
+          : outcome.isNew && !stored
+            ? { code: 'internal-error', message: 'the relay could not store the envelope; resubmit it' }
+            : { index: outcome.index, checkpoint };
+      pending.answer(result);
     });
-    if (entries.length > 0 && stored) this.onAppended(entries.map((entry, i) => ({ index: first + i, audience: entry.audience, json: utf8Decode(entry.bytes) })));
+    // Logged once the burst has left (sessions send it when this turn's work is done): writing the line wakes whoever
+    // reads the log, which is not worth a moment of anyone's latency.
+    if (entries.length > 0 && stored) {
+      const fields = { count: entries.length, size: first + entries.length };
+      setImmediate(() => this.logger.info('log.appended', fields));
+    }
   }
 }
 

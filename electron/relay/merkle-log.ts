@@ -37,7 +37,7 @@ export class MerkleLog {
     if (latest === null) {
       // The empty log has a checkpoint too, so a client always has a first head to check consistency from.
       const empty = this.plan([]);
-      store.appendToLog([], [], { size: 0, note: empty.checkpoint });
+      store.appendToLog([], [], { size: 0, note: empty.checkpoint }, new Map());
       this.checkpoint = empty.checkpoint;
     } else this.checkpoint = latest;
   }

@@ -10,6 +10,7 @@ import { initCrypto, toBase64Url } from '../common/crypto/sodium';
 import { checkpointOrigin } from '../common/merkle/checkpoint';
 import { MAX_FRAME_BYTES } from '../common/protocol/limits';
 import type { ChannelState, RelayConfig, RelayContext, SessionHandle } from './context';
+import type { AppendedEnvelope } from './log-writer';
 import { CursorWriter } from './cursor-writer';
 import { Directory } from './directory';
 import { bindToChannel, bindToken, loadBinding, loadOrCreateRelayKeys, type ChannelBinding } from './identity';
@@ -37,8 +38,9 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
 
   const openChannel = (binding: ChannelBinding): ChannelState => {
     const log = new MerkleLog(store, { origin: checkpointOrigin(binding.channelId), publicKey: keys.publicKey, sign: nativeEd25519Signer(keys.secretKey) });
-    const writer = new LogWriter(store, log, logger, (appended) => sessions.forEach((session) => session.appended(appended)));
-    return { binding, directory: new Directory(store, binding), log, writer, cursors: new CursorWriter(store) };
+    const cursors = new CursorWriter(store);
+    const writer = new LogWriter(store, log, cursors, logger, (appended) => fanOut(sessions, appended));
+    return { binding, directory: new Directory(store, binding), log, writer, cursors };
   };
 
   const existing = loadBinding(store);
@@ -77,7 +79,7 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
   const wss = new WebSocketServer({ server: http, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   wss.on('connection', (socket, request) => {
     const remote = request.socket.remoteAddress ?? 'unknown';
-    const session = new Session(socket, relay, remote);
+    const session = new Session(socket, relay, remote, request.socket);
     sessions.add(session);
     socket.on('close', (code) => {
       sessions.delete(session);
@@ -112,4 +114,15 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
       logger.info('relay.stopped', {});
     },
   };
+}
+
+/**
+ * Hands just-appended envelopes to every session, those of the other devices first: they are waiting for the message,
+ * while the senders already have it (their own copies and receipts leave right after, in the same burst).
+ */
+function fanOut(sessions: ReadonlySet<SessionHandle>, appended: readonly AppendedEnvelope[]): void {
+  const senders = new Set(appended.map((envelope) => envelope.sender));
+  const isSender = (session: SessionHandle) => session.deviceId !== null && senders.has(session.deviceId);
+  for (const session of sessions) if (!isSender(session)) session.appended(appended);
+  for (const session of sessions) if (isSender(session)) session.appended(appended);
 }

@@ -3,19 +3,21 @@
  * A fault in one frame (bad JSON, a refused envelope) gets an error frame and the connection goes on; only revocation
  * and frames too large to read end it.
  */
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
-import { fromBase64Url, randomBytes, toBase64Url, utf8Decode, verifyDetached } from '../common/crypto/sodium';
+import { fromBase64Url, randomBytes, toBase64Url, verifyDetached } from '../common/crypto/sodium';
 import { signingInput } from '../common/protocol/canonical-json';
 import { verifyEnrolmentRequest, type SignedCertificate } from '../common/protocol/certificates';
 import { audienceOf } from '../common/protocol/envelope';
 import { authStatement, bindStatement, ClientFrame, type ErrorCode, type RelayFrame } from '../common/protocol/frames';
 import { DELIVERY_WINDOW, PROTOCOL_VERSION } from '../common/protocol/limits';
+import { deliverFrame } from './deliver-frame';
 import { checkSealing, checkSender } from './envelope-checks';
 import { encodeEnvelope } from './envelope-encoding';
 import { tokenMatches } from './identity';
 import { deliveryMaskFor, maskOf } from './post-mask';
 import type { ChannelState, RelayContext, SessionHandle } from './context';
-import type { AppendedEnvelope } from './log-writer';
+import type { AppendedEnvelope, SubmitResult } from './log-writer';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
@@ -24,6 +26,8 @@ export class Session implements SessionHandle {
   private device: SignedCertificate | null = null;
   /** The authenticated device's signing key, decoded once. */
   private signKey: Uint8Array | null = null;
+  /** True while outgoing frames are held back to leave together (see sendText). */
+  private corked = false;
   /** Highest log index sent to this device, and the indexes sent but not yet acknowledged. */
   private sentUpTo = -1;
   private unacknowledged: number[] = [];
@@ -35,6 +39,8 @@ export class Session implements SessionHandle {
     private readonly socket: WebSocket,
     private readonly relay: RelayContext,
     private readonly remote: string,
+    /** The TCP socket under the WebSocket, corked while a burst of frames is written. */
+    private readonly transport: Socket,
   ) {
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
   }
@@ -44,7 +50,24 @@ export class Session implements SessionHandle {
   }
 
   private send(frame: RelayFrame): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+    this.sendText(JSON.stringify(frame));
+  }
+
+  /**
+   * Everything one turn of the event loop sends on this connection (a group commit's receipts and deliveries, say)
+   * leaves in one write: the socket is corked at the first frame and uncorked once the current work is done.
+   */
+  private sendText(text: string | Buffer): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.corked) {
+      this.corked = true;
+      this.transport.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.transport.uncork();
+      });
+    }
+    this.socket.send(text, { binary: false });
   }
 
   private refuse(code: ErrorCode, message: string, rid?: string, ref?: string): void {
@@ -89,8 +112,7 @@ export class Session implements SessionHandle {
       case 'auth':
         return this.withChannel(frame.rid, (channel) => this.authenticate(frame, channel));
       case 'submit':
-        // submit is asynchronous: its failures are answered here, never left as an unhandled rejection.
-        return this.withDevice(frame.rid, (channel, device) => void this.submit(frame, channel, device).catch((error) => this.failed(frame, error)));
+        return this.withDevice(frame.rid, (channel, device) => this.submit(frame, channel, device));
       case 'ack':
         return this.withDevice(frame.rid, (channel) => this.acknowledge(frame, channel));
       case 'get-checkpoint':
@@ -213,7 +235,7 @@ export class Session implements SessionHandle {
 
   // --- envelopes ---
 
-  private async submit(frame: Frame<'submit'>, channel: ChannelState, device: SignedCertificate): Promise<void> {
+  private submit(frame: Frame<'submit'>, channel: ChannelState, device: SignedCertificate): void {
     const { envelope, rid } = frame;
     const encoded = encodeEnvelope(envelope);
     const { bytes, hash } = encoded;
@@ -226,22 +248,27 @@ export class Session implements SessionHandle {
     const signed = encoded.signature !== null && this.relay.verifySignature(encoded.signature, encoded.signingInput, this.signKey!);
     if (!signed) return this.refuse('bad-signature', 'envelope signature does not verify', rid, hash);
     const known = this.relay.store.indexOfHash(hash);
-    if (known === null) {
-      const refusal = checkSealing(envelope, channel.directory, now);
-      if (refusal) return this.refuse(refusal.code, refusal.message, rid, hash);
-      const result = await channel.writer.submit({
-        hash,
-        sender: envelope.header.sender,
-        seq: envelope.header.seq,
-        prev: envelope.header.prev,
-        audience: maskOf(audienceOf(envelope.header)),
-        bytes,
-      });
-      if ('code' in result) return this.refuse(result.code, result.message, rid, hash);
-      this.send({ type: 'receipt', rid, hash, index: result.index, checkpoint: result.checkpoint });
-      return;
-    }
-    this.send({ type: 'receipt', rid, hash, index: known, checkpoint: channel.log.latestCheckpoint() });
+    if (known !== null) return this.send({ type: 'receipt', rid, hash, index: known, checkpoint: channel.log.latestCheckpoint() });
+    const refusal = checkSealing(envelope, channel.directory, now);
+    if (refusal) return this.refuse(refusal.code, refusal.message, rid, hash);
+    const submission = {
+      hash,
+      sender: envelope.header.sender,
+      seq: envelope.header.seq,
+      prev: envelope.header.prev,
+      audience: maskOf(audienceOf(envelope.header)),
+      json: encoded.json,
+      bytes,
+    };
+    channel.writer.submit(submission, (result: SubmitResult) => {
+      // Called from the writer's flush: a failure here is answered, and must not cost the rest of the batch theirs.
+      try {
+        if ('code' in result) return this.refuse(result.code, result.message, rid, hash);
+        this.send({ type: 'receipt', rid, hash, index: result.index, checkpoint: result.checkpoint });
+      } catch (error) {
+        this.failed(frame, error);
+      }
+    });
   }
 
   private acknowledge(frame: Frame<'ack'>, channel: ChannelState): void {
@@ -258,7 +285,7 @@ export class Session implements SessionHandle {
     const room = DELIVERY_WINDOW - this.unacknowledged.length;
     if (room <= 0) return;
     const batch = this.relay.store.envelopesAfter(this.sentUpTo, deliveryMaskFor(this.device.body.post), room);
-    for (const stored of batch) this.deliver(stored.index, utf8Decode(stored.bytes));
+    for (const stored of batch) this.deliver(stored.index, deliverFrame(stored.index, stored.json));
     this.caughtUp = batch.length < room;
   }
 
@@ -273,13 +300,12 @@ export class Session implements SessionHandle {
         this.caughtUp = false;
         return;
       }
-      this.deliver(envelope.index, envelope.json);
+      this.deliver(envelope.index, envelope.frame);
     }
   }
 
-  private deliver(index: number, envelopeJson: string): void {
-    // The envelope's canonical JSON as accepted: it goes out exactly as it came in.
-    this.socket.send(`{"type":"deliver","index":${index},"envelope":${envelopeJson}}`);
+  private deliver(index: number, frame: Buffer): void {
+    this.sendText(frame);
     this.sentUpTo = index;
     this.unacknowledged.push(index);
   }

@@ -7,8 +7,8 @@ import type { SignedCertificate, SignedEnrolmentRequest, SignedRevocationList } 
 
 export interface StoredEnvelope {
   readonly index: number;
-  /** The envelope exactly as accepted: its canonical JSON bytes. */
-  readonly bytes: Uint8Array;
+  /** The envelope exactly as accepted: its canonical JSON (stored as those UTF-8 bytes), ready to deliver. */
+  readonly json: string;
 }
 
 export interface NewLogEntry {
@@ -46,8 +46,11 @@ export interface RelayStore {
   listEnrolments(): { request: SignedEnrolmentRequest; receivedAt: number }[];
   deleteEnrolment(deviceId: string): void;
 
-  /** Appends entries at the end of the log with their tree nodes and the new checkpoint, in one durable transaction. */
-  appendToLog(entries: readonly NewLogEntry[], nodes: readonly TreeNode[], checkpoint: { size: number; note: string }): void;
+  /**
+   * Appends entries at the end of the log with their tree nodes and the new checkpoint, and moves cursors forward
+   * (never back), all in one durable transaction: one fsync for the whole group commit.
+   */
+  appendToLog(entries: readonly NewLogEntry[], nodes: readonly TreeNode[], checkpoint: { size: number; note: string }, cursors: ReadonlyMap<string, number>): void;
   logSize(): number;
   indexOfHash(hash: string): number | null;
   senderState(deviceId: string): SenderState | null;

@@ -57,27 +57,34 @@ export function openSqliteStore(dataDir: string): RelayStore {
     senderState: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM senders WHERE device_id = ?'),
     treeNode: db.prepare<[number, number], { hash: Buffer }>('SELECT hash FROM tree WHERE level = ? AND idx = ?'),
     latestCheckpoint: db.prepare<[], { note: string }>('SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1'),
-    envelopesAfter: db.prepare<[number, number, number], { idx: number; body: Buffer }>(
-      'SELECT idx, body FROM envelopes WHERE idx > ? AND (audience & ?) != 0 ORDER BY idx LIMIT ?',
+    // The stored bytes are UTF-8 JSON: read as text, they come out as the string a delivery sends.
+    envelopesAfter: db.prepare<[number, number, number], { idx: number; json: string }>(
+      'SELECT idx, CAST(body AS TEXT) AS json FROM envelopes WHERE idx > ? AND (audience & ?) != 0 ORDER BY idx LIMIT ?',
     ),
     getCursor: db.prepare<[string], { idx: number }>('SELECT idx FROM cursors WHERE device_id = ?'),
     setCursor: db.prepare('INSERT INTO cursors (device_id, idx) VALUES (?, ?) ON CONFLICT (device_id) DO UPDATE SET idx = MAX(idx, excluded.idx)'),
   };
 
-  const append = db.transaction((entries: readonly NewLogEntry[], nodes: readonly TreeNode[], checkpoint: { size: number; note: string }) => {
+  function writeCursors(cursors: ReadonlyMap<string, number>): void {
+    for (const [deviceId, index] of cursors) statements.setCursor.run(deviceId, index);
+  }
+
+  const append = db.transaction((entries: readonly NewLogEntry[], nodes: readonly TreeNode[], checkpoint: { size: number; note: string }, cursors: ReadonlyMap<string, number>) => {
     let index = statements.logSize.get()?.size ?? 0;
+    const lastOfSender = new Map<string, NewLogEntry>();
     for (const entry of entries) {
       statements.insertEnvelope.run(index, entry.hash, entry.sender, entry.seq, entry.audience, entry.receivedAt, entry.bytes);
-      statements.upsertSender.run(entry.sender, entry.seq, entry.hash);
+      lastOfSender.set(entry.sender, entry);
       index += 1;
     }
+    // Only each sender's last envelope in the batch is its chain's head.
+    for (const entry of lastOfSender.values()) statements.upsertSender.run(entry.sender, entry.seq, entry.hash);
     for (const node of nodes) statements.insertNode.run(node.level, node.index, node.hash);
     statements.insertCheckpoint.run(checkpoint.size, checkpoint.note);
+    writeCursors(cursors);
   });
 
-  const advance = db.transaction((cursors: ReadonlyMap<string, number>) => {
-    for (const [deviceId, index] of cursors) statements.setCursor.run(deviceId, index);
-  });
+  const advance = db.transaction(writeCursors);
 
   return {
     getMeta: (key) => statements.getMeta.get(key)?.value ?? null,
@@ -96,7 +103,7 @@ export function openSqliteStore(dataDir: string): RelayStore {
     listEnrolments: () => statements.listEnrolments.all().map((row) => ({ request: JSON.parse(row.body) as SignedEnrolmentRequest, receivedAt: row.received_at })),
     deleteEnrolment: (deviceId) => void statements.deleteEnrolment.run(deviceId),
 
-    appendToLog: (entries, nodes, checkpoint) => append.immediate(entries, nodes, checkpoint),
+    appendToLog: (entries, nodes, checkpoint, cursors) => append.immediate(entries, nodes, checkpoint, cursors),
     logSize: () => statements.logSize.get()?.size ?? 0,
     indexOfHash: (hash) => statements.indexOfHash.get(hash)?.idx ?? null,
     senderState: (deviceId): SenderState | null => statements.senderState.get(deviceId) ?? null,
@@ -107,7 +114,7 @@ export function openSqliteStore(dataDir: string): RelayStore {
     },
     latestCheckpoint: () => statements.latestCheckpoint.get()?.note ?? null,
     envelopesAfter: (afterIndex, audienceMask, limit): StoredEnvelope[] =>
-      statements.envelopesAfter.all(afterIndex, audienceMask, limit).map((row) => ({ index: row.idx, bytes: new Uint8Array(row.body) })),
+      statements.envelopesAfter.all(afterIndex, audienceMask, limit).map((row) => ({ index: row.idx, json: row.json })),
 
     getCursor: (deviceId) => statements.getCursor.get(deviceId)?.idx ?? -1,
     advanceCursors: (cursors) => advance(cursors),
