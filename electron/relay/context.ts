@@ -6,7 +6,6 @@ import type { Logger } from './log';
 import type { AppendedEnvelope, LogWriter } from './log-writer';
 import type { MerkleLog } from './merkle-log';
 import type { RateLimiter } from './rate-limit';
-import type { Ed25519Verify } from './native-ed25519';
 import type { RelayStore } from './store/relay-store';
 
 export interface RelayConfig {
@@ -48,8 +47,6 @@ export interface RelayContext {
   readonly submitLimiter: RateLimiter;
   readonly openLimiter: RateLimiter;
   readonly sessions: Set<SessionHandle>;
-  /** Ed25519 verification of submitted envelopes (native; see native-ed25519.ts). */
-  readonly verifySignature: Ed25519Verify;
   channel: ChannelState | null;
   bind(rootPublicKey: Uint8Array): ChannelState;
   now(): number;

@@ -1,5 +1,5 @@
 /**
- * The checks on a submitted envelope that need no ordering: who sent it, its signature, and that its content key is
+ * The checks on a submitted envelope that need no ordering: who sent it, and that its content key is
  * sealed to exactly the devices that must be able to read it — every current device of the desk, of each recipient
  * post and of the sender's own post, and no one else. (Sequence and chain are checked in log order by the writer.)
  */
@@ -16,7 +16,7 @@ export interface Refusal {
 
 /**
  * The envelope is not too large and claims to be this device's own. Checked on every submission, resubmissions too;
- * the session then checks the signature with the relay's native verifier (native-ed25519.ts).
+ * the log writer then checks the signature (signature-verifier.ts) before anything else.
  */
 export function checkSender(envelope: Envelope, size: number, sender: SignedCertificate): Refusal | null {
   const { header } = envelope;

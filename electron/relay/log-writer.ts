@@ -1,14 +1,18 @@
 /**
- * Appends accepted envelopes to the log with group commit: submissions that arrive in the same turn of the event loop
- * are checked in order (sequence, chain, duplicates) and written in one durable transaction — envelopes, tree nodes,
- * checkpoint and any pending delivery cursors — and only then answered. One fsync serves many envelopes, and no
- * receipt is ever sent for something that is not on disk. Deliveries and answers go out synchronously, in one burst.
+ * Appends accepted envelopes to the log with group commit. Submissions that arrive in the same turn of the event loop
+ * form a batch: their signatures are verified together (signature-verifier.ts), then, in order, each is checked —
+ * signature, device still current, already in the log (the same receipt again), sealing, sequence and chain — and
+ * the accepted ones are written in one durable transaction with their tree nodes, the checkpoint and any pending
+ * delivery cursors, and only then answered. Batches are written in the order they arrived, so one fsync serves many
+ * envelopes, receipts keep each connection's order, and no receipt is ever sent for something that is not on disk.
  */
 import type { ErrorCode } from '../common/protocol/frames';
 import type { CursorWriter } from './cursor-writer';
 import { deliverFrame } from './deliver-frame';
+import type { Refusal } from './envelope-checks';
 import type { Logger } from './log';
 import type { MerkleLog } from './merkle-log';
+import type { SignatureCheck, SignatureVerifier } from './signature-verifier';
 import type { NewLogEntry, RelayStore, SenderState } from './store/relay-store';
 
 export interface Submission {
@@ -20,6 +24,11 @@ export interface Submission {
   /** The canonical JSON and its UTF-8 bytes (encodeEnvelope): stored as bytes, delivered as text. */
   readonly json: string;
   readonly bytes: Uint8Array;
+  readonly signature: SignatureCheck;
+  /** Checks judged by the relay's clock when the envelope is about to be appended: its device is still current... */
+  readonly deviceRefusal: (now: number) => Refusal | null;
+  /** ...and it is sealed to every current device of its audience. */
+  readonly sealingRefusal: (now: number) => Refusal | null;
 }
 
 /** An envelope just made durable, handed to open sessions so they can deliver it without reading it back. */
@@ -38,52 +47,100 @@ interface Pending {
   readonly answer: (result: SubmitResult) => void;
 }
 
+/** A batch on its way: its signature verdicts, once known. */
+interface Stage {
+  readonly batch: readonly Pending[];
+  verdicts: readonly boolean[] | null;
+  readonly verified: Promise<void>;
+}
+
 export class LogWriter {
   private queue: Pending[] = [];
   private scheduled = false;
+  private readonly stages: Stage[] = [];
 
   constructor(
     private readonly store: RelayStore,
     private readonly log: MerkleLog,
     private readonly cursors: CursorWriter,
+    private readonly signatures: SignatureVerifier,
     private readonly logger: Logger,
     private readonly onAppended: (appended: readonly AppendedEnvelope[]) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Queues a checked envelope; `answer` is called once, from the flush, when its outcome is durable. */
+  /** Queues an envelope that passed the checks needing no order; `answer` is called once, when its outcome is durable. */
   submit(submission: Submission, answer: (result: SubmitResult) => void): void {
     this.queue.push({ submission, answer });
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => this.verifyQueued());
     }
   }
 
-  /** Writes everything queued so far; used by the timer and by shutdown. */
-  flush(): void {
+  /** Verifies and writes everything queued so far; resolves once it is written (shutdown waits for it). */
+  async settle(): Promise<void> {
+    this.verifyQueued();
+    await Promise.all(this.stages.map((stage) => stage.verified));
+  }
+
+  private verifyQueued(): void {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    const verdicts = this.signatures.verifyAll(batch.map((pending) => pending.submission.signature));
+    if (Array.isArray(verdicts)) {
+      this.stages.push({ batch, verdicts, verified: Promise.resolve() });
+    } else {
+      const stage: Stage = {
+        batch,
+        verdicts: null,
+        verified: (verdicts as Promise<readonly boolean[]>).then((known) => {
+          stage.verdicts = known;
+          this.writeVerified();
+        }),
+      };
+      this.stages.push(stage);
+    }
+    this.writeVerified();
+  }
 
+  /** Writes the verified batches at the head of the line, together; a batch still being verified holds back the rest. */
+  private writeVerified(): void {
+    const ready: { pending: Pending; signed: boolean }[] = [];
+    while (this.stages[0]?.verdicts) {
+      const stage = this.stages.shift()!;
+      stage.batch.forEach((pending, i) => ready.push({ pending, signed: stage.verdicts![i]! }));
+    }
+    if (ready.length > 0) this.write(ready);
+  }
+
+  private write(batch: readonly { pending: Pending; signed: boolean }[]): void {
+    const now = this.now();
     const senders = new Map<string, SenderState | null>();
     const stateOf = (device: string) => (senders.has(device) ? senders.get(device)! : this.store.senderState(device));
     const newHashes = new Map<string, number>();
     const entries: NewLogEntry[] = [];
     const appended: AppendedEnvelope[] = [];
     // In batch order: a refusal, or the log index the envelope has (new in this batch, or stored before).
-    const outcomes: ({ refusal: SubmitResult } | { index: number; isNew: boolean })[] = [];
+    const outcomes: ({ refusal: Refusal } | { index: number; isNew: boolean })[] = [];
     const first = this.log.size;
 
-    for (const { submission } of batch) {
+    for (const { pending, signed } of batch) {
+      const { submission } = pending;
+      const unfit = signed ? submission.deviceRefusal(now) : { code: 'bad-signature' as const, message: 'envelope signature does not verify' };
+      if (unfit) {
+        outcomes.push({ refusal: unfit });
+        continue;
+      }
       const existing = newHashes.get(submission.hash) ?? this.store.indexOfHash(submission.hash);
       if (existing !== null) {
         // The same envelope again (a resubmission after a lost receipt): the same answer, nothing stored twice.
         outcomes.push({ index: existing, isNew: existing >= first });
         continue;
       }
-      const refusal = checkOrder(submission, stateOf(submission.sender));
+      const refusal = submission.sealingRefusal(now) ?? checkOrder(submission, stateOf(submission.sender));
       if (refusal) {
         outcomes.push({ refusal });
         continue;
@@ -91,7 +148,7 @@ export class LogWriter {
       const index = first + entries.length;
       senders.set(submission.sender, { seq: submission.seq, hash: submission.hash });
       newHashes.set(submission.hash, index);
-      entries.push({ hash: submission.hash, sender: submission.sender, seq: submission.seq, audience: submission.audience, bytes: submission.bytes, receivedAt: this.now() });
+      entries.push({ hash: submission.hash, sender: submission.sender, seq: submission.seq, audience: submission.audience, bytes: submission.bytes, receivedAt: now });
       appended.push({ index, sender: submission.sender, audience: submission.audience, frame: deliverFrame(index, submission.json) });
       outcomes.push({ index, isNew: true });
     }
@@ -114,7 +171,7 @@ export class LogWriter {
     }
     // Deliveries first: they are what the other posts wait for; receipts follow in the same burst.
     if (entries.length > 0 && stored) this.onAppended(appended);
-    batch.forEach((pending, i) => {
+    batch.forEach(({ pending }, i) => {
       const outcome = outcomes[i]!;
       const result: SubmitResult =
         'refusal' in outcome
@@ -134,7 +191,7 @@ export class LogWriter {
 }
 
 /** Each device's envelopes form a chain: seq counts up by one and prev names the previous envelope's hash. */
-function checkOrder(submission: Submission, last: SenderState | null): { code: ErrorCode; message: string } | null {
+function checkOrder(submission: Submission, last: SenderState | null): Refusal | null {
   const lastSeq = last?.seq ?? 0;
   if (submission.seq <= lastSeq) return { code: 'sequence-replay', message: `sequence ${submission.seq} is already used; the next is ${lastSeq + 1}` };
   if (submission.seq > lastSeq + 1) return { code: 'sequence-gap', message: `sequence ${submission.seq} skips ahead; the next is ${lastSeq + 1}` };

@@ -17,9 +17,10 @@ import { bindToChannel, bindToken, loadBinding, loadOrCreateRelayKeys, type Chan
 import { createLogger, type Logger } from './log';
 import { LogWriter } from './log-writer';
 import { MerkleLog } from './merkle-log';
-import { nativeEd25519Signer, nativeEd25519Verifier } from './native-ed25519';
+import { nativeEd25519Signer } from './native-ed25519';
 import { RateLimiter } from './rate-limit';
 import { Session } from './session';
+import { SignatureVerifier } from './signature-verifier';
 import { openSqliteStore } from './store/sqlite-store';
 
 export interface RunningRelay {
@@ -35,11 +36,12 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
   const store = openSqliteStore(config.dataDir);
   const keys = loadOrCreateRelayKeys(store);
   const sessions = new Set<SessionHandle>();
+  const signatures = new SignatureVerifier();
 
   const openChannel = (binding: ChannelBinding): ChannelState => {
     const log = new MerkleLog(store, { origin: checkpointOrigin(binding.channelId), publicKey: keys.publicKey, sign: nativeEd25519Signer(keys.secretKey) });
     const cursors = new CursorWriter(store);
-    const writer = new LogWriter(store, log, cursors, logger, (appended) => fanOut(sessions, appended));
+    const writer = new LogWriter(store, log, cursors, signatures, logger, (appended) => fanOut(sessions, appended));
     return { binding, directory: new Directory(store, binding), log, writer, cursors };
   };
 
@@ -52,7 +54,6 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
     sessions,
     submitLimiter: new RateLimiter(config.submitBurst, config.submitPerSecond),
     openLimiter: new RateLimiter(config.openBurst, config.openPerMinute / 60),
-    verifySignature: nativeEd25519Verifier(),
     channel: existing ? openChannel(existing) : null,
     bind(rootPublicKey) {
       const channel = openChannel(bindToChannel(store, rootPublicKey));
@@ -107,7 +108,7 @@ export async function startRelay(config: RelayConfig, logger: Logger = createLog
         wss.close(() => resolve());
         for (const client of wss.clients) client.close(1001, 'relay shutting down');
       });
-      relay.channel?.writer.flush();
+      await relay.channel?.writer.settle();
       relay.channel?.cursors.flush();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       store.close();

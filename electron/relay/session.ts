@@ -12,7 +12,7 @@ import { audienceOf } from '../common/protocol/envelope';
 import { authStatement, bindStatement, ClientFrame, type ErrorCode, type RelayFrame } from '../common/protocol/frames';
 import { DELIVERY_WINDOW, PROTOCOL_VERSION } from '../common/protocol/limits';
 import { deliverFrame } from './deliver-frame';
-import { checkSealing, checkSender } from './envelope-checks';
+import { checkSealing, checkSender, type Refusal } from './envelope-checks';
 import { encodeEnvelope } from './envelope-encoding';
 import { tokenMatches } from './identity';
 import { deliveryMaskFor, maskOf } from './post-mask';
@@ -238,19 +238,19 @@ export class Session implements SessionHandle {
   private submit(frame: Frame<'submit'>, channel: ChannelState, device: SignedCertificate): void {
     const { envelope, rid } = frame;
     const encoded = encodeEnvelope(envelope);
-    const { bytes, hash } = encoded;
+    const { hash } = encoded;
     if (!this.relay.submitLimiter.take(device.body.deviceId)) return this.refuse('rate-limited', 'too many envelopes; wait and resubmit', rid, hash);
-    const now = this.relay.now();
-    const state = channel.directory.state(device.body.deviceId, now);
-    if (state !== 'current') return this.refuse(DEVICE_STATE_ERRORS[state], `device is ${state}`, rid, hash);
-    const notTheSenders = checkSender(envelope, bytes.length, device);
+    const deviceRefusal = (now: number): Refusal | null => {
+      const state = channel.directory.state(device.body.deviceId, now);
+      return state === 'current' ? null : { code: DEVICE_STATE_ERRORS[state], message: `device is ${state}` };
+    };
+    const gone = deviceRefusal(this.relay.now());
+    if (gone) return this.refuse(gone.code, gone.message, rid, hash);
+    const notTheSenders = checkSender(envelope, encoded.bytes.length, device);
     if (notTheSenders) return this.refuse(notTheSenders.code, notTheSenders.message, rid, hash);
-    const signed = encoded.signature !== null && this.relay.verifySignature(encoded.signature, encoded.signingInput, this.signKey!);
-    if (!signed) return this.refuse('bad-signature', 'envelope signature does not verify', rid, hash);
-    const known = this.relay.store.indexOfHash(hash);
-    if (known !== null) return this.send({ type: 'receipt', rid, hash, index: known, checkpoint: channel.log.latestCheckpoint() });
-    const refusal = checkSealing(envelope, channel.directory, now);
-    if (refusal) return this.refuse(refusal.code, refusal.message, rid, hash);
+    if (!encoded.signature) return this.refuse('bad-signature', 'envelope signature does not verify', rid, hash);
+    // The rest — signature, resubmission, sealing, chain, in that order — is checked by the writer, batch by batch;
+    // it looks at the device again too, so a revocation that lands meanwhile still keeps the envelope out.
     const submission = {
       hash,
       sender: envelope.header.sender,
@@ -258,10 +258,13 @@ export class Session implements SessionHandle {
       prev: envelope.header.prev,
       audience: maskOf(audienceOf(envelope.header)),
       json: encoded.json,
-      bytes,
+      bytes: encoded.bytes,
+      signature: { signature: encoded.signature, message: encoded.signingInput, publicKey: this.signKey! },
+      deviceRefusal,
+      sealingRefusal: (now: number) => checkSealing(envelope, channel.directory, now),
     };
     channel.writer.submit(submission, (result: SubmitResult) => {
-      // Called from the writer's flush: a failure here is answered, and must not cost the rest of the batch theirs.
+      // Called from the writer: a failure here is answered, and must not cost the rest of the batch theirs.
       try {
         if ('code' in result) return this.refuse(result.code, result.message, rid, hash);
         this.send({ type: 'receipt', rid, hash, index: result.index, checkpoint: result.checkpoint });
