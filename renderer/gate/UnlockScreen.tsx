@@ -28,7 +28,7 @@ export function UnlockScreen() {
           <input
             id={id}
             type="password"
-            autoComplete="current-password"
+            autoComplete="off"
             data-testid="unlock-passphrase"
             value={passphrase}
             onChange={(event) => setPassphrase(event.target.value)}

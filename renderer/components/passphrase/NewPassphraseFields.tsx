@@ -16,7 +16,7 @@ export function NewPassphraseFields(props: { choice: PassphraseChoice }) {
         <input
           id={ids.passphrase}
           type="password"
-          autoComplete="new-password"
+          autoComplete="off"
           data-testid="passphrase-new"
           aria-describedby={ids.requirement}
           value={choice.passphrase}
@@ -32,7 +32,7 @@ export function NewPassphraseFields(props: { choice: PassphraseChoice }) {
         <input
           id={ids.confirmation}
           type="password"
-          autoComplete="new-password"
+          autoComplete="off"
           data-testid="passphrase-confirm"
           aria-describedby={ids.mismatch}
           aria-invalid={mismatch}

@@ -68,8 +68,10 @@ export function ComposeScreen(props: { identity: Identity }) {
         </div>
         <div className="form__field">
           <label htmlFor={ids.text}>{t('compose.text')}</label>
+          {/* autoComplete off: Chromium then never saves the text as form state (session restore writes that to disk). */}
           <textarea
             id={ids.text}
+            autoComplete="off"
             dir="auto"
             lang={lang}
             rows={8}

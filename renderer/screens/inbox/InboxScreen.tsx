@@ -23,7 +23,7 @@ export function InboxScreen() {
       </h1>
       <div className="form__field search">
         <label htmlFor={searchId}>{t('inbox.search')}</label>
-        <input id={searchId} type="search" dir="auto" data-testid="inbox-search" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <input id={searchId} type="search" autoComplete="off" dir="auto" data-testid="inbox-search" value={query} onChange={(event) => setQuery(event.target.value)} />
       </div>
       <ErrorMessage error={error} testId="inbox-error" />
       {messages?.length === 0 &&

@@ -37,7 +37,7 @@ export function ChangePassphrase() {
           <input
             id={ids.current}
             type="password"
-            autoComplete="current-password"
+            autoComplete="off"
             data-testid="change-passphrase-current"
             value={current}
             onChange={(event) => setCurrent(event.target.value)}

@@ -73,7 +73,7 @@ test('no canary, search token or passphrase reaches the profile folder', async (
     await context.close();
 
     const needles = [...new Set([SENT, DRAFT, SEARCHED, ...CANARY_WORDS.split(' '), ...searchTokens(CANARY_WORDS), PASSPHRASE])];
-    expect(needles.length).toBeGreaterThanOrEqual(8);
+    expect(searchTokens(CANARY_WORDS)).toHaveLength(4);
     expect(occurrences(folder, needles)).toEqual([]);
   } finally {
     await relay.stop();
