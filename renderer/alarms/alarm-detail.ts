@@ -9,9 +9,9 @@ import { isCoreErrorCode, type CoreErrorCode } from '../core/core-error';
 
 /**
  * The names the core's alarms use: the sender's post and device name, its sequence number, a log index, the sizes of
- * two checkpoints that disagree, a refusal code, and a free-form diagnostic.
+ * two checkpoints that disagree, a refusal code, a free-form diagnostic, and the vault table of a damaged record.
  */
-export const LABELLED_DETAILS = ['post', 'name', 'seq', 'index', 'from', 'to', 'code', 'detail'] as const;
+export const LABELLED_DETAILS = ['post', 'name', 'seq', 'index', 'from', 'to', 'code', 'detail', 'table'] as const;
 export type LabelledDetail = (typeof LABELLED_DETAILS)[number];
 
 export type DetailValue =

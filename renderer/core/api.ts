@@ -151,6 +151,8 @@ export const ALARM_KINDS = [
   'send-refused',
   /** The relay revoked this device: it can no longer send or receive. */
   'device-revoked',
+  /** A record of the vault did not decrypt or parse as itself: it is set aside in quarantine, the rest reads on. */
+  'record-corrupt',
 ] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 

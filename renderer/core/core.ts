@@ -234,6 +234,10 @@ export class Core implements CoreApi {
       profile: this.#options.profile,
       ...(this.#options.storage ? { storage: this.#options.storage } : {}),
       ...(this.#options.kdf ? { kdf: this.#options.kdf } : {}),
+    }).then((vault) => {
+      // A damaged record is set aside by the vault; the person at the screen must hear of it.
+      vault.onCorruption((report) => void this.#raise(vault, 'record-corrupt', { table: report.table }).catch((error: unknown) => this.#options.log?.('alarm not recorded', error)));
+      return vault;
     });
     return this.#vault;
   }
