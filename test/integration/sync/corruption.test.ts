@@ -32,7 +32,8 @@ function damage(factory: IDBFactory, profile: string, id: string): Promise<void>
       const read = store.get(id);
       read.onsuccess = () => {
         const row = read.result as { box: Uint8Array };
-        row.box[row.box.length - 5] ^= 0x01;
+        const at = row.box.length - 5;
+        row.box[at] = row.box[at]! ^ 0x01;
         const write = store.put(row);
         write.onsuccess = () => {
           db.close();
