@@ -114,6 +114,9 @@ export class SyncClient {
       const ready = await link.request({ type: 'auth', device: context.identity.deviceId, nonce: challenge.nonce, sig });
       context.link = link;
       this.#attempt = 0;
+      // In step as of now (deliveries still to come are processed as they arrive). Kept in memory: the receiver's next
+      // batch writes the sync state, so this never races it on disk.
+      context.sync = { ...context.sync, lastSyncAt: context.clock.now() };
       this.#setState('online');
       await this.#observeCheckpoint(ready.checkpoint);
       await this.#refreshDirectory();
