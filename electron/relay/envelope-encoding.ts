@@ -8,7 +8,7 @@
  * of an envelope, so the whole envelope's canonical JSON is that same text with `,"sig":"…"` before its closing
  * brace. The unit test holds this to envelopeBytes, envelopeHash and envelopeSigningInput.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson, SIGNING_PREFIX } from '../common/protocol/canonical-json';
 import type { Envelope } from '../common/protocol/envelope';
 import { canonicalUnsignedEnvelope } from './canonical-envelope';
@@ -25,7 +25,6 @@ export interface EncodedEnvelope {
   readonly signature: Buffer | null;
 }
 
-const LEAF_PREFIX = Buffer.of(0x00);
 const ENVELOPE_SIGNING_PREFIX = `${SIGNING_PREFIX}envelope\n`;
 
 export function encodeEnvelope(envelope: Envelope): EncodedEnvelope {
@@ -35,11 +34,14 @@ export function encodeEnvelope(envelope: Envelope): EncodedEnvelope {
   const sigIsLast = Object.keys(unsigned).every((key) => key < 'sig');
   const members = unsignedJson.slice(1, -1);
   const json = sigIsLast ? `{${members}${members === '' ? '' : ','}"sig":${JSON.stringify(sig)}}` : canonicalJson(envelope);
-  const bytes = Buffer.from(json, 'utf8');
+  // The leaf hash covers 0x00 and then the bytes: encoded once, straight after that prefix, and hashed in one call.
+  const leaf = Buffer.allocUnsafe(1 + Buffer.byteLength(json, 'utf8'));
+  leaf[0] = 0x00;
+  leaf.write(json, 1, 'utf8');
   return {
     json,
-    bytes,
-    hash: createHash('sha256').update(LEAF_PREFIX).update(bytes).digest('base64url'),
+    bytes: leaf.subarray(1),
+    hash: hash('sha256', leaf, 'base64url'),
     signingInput: Buffer.from(`${ENVELOPE_SIGNING_PREFIX}${unsignedJson}`, 'utf8'),
     signature: strictBase64Url(sig),
   };
