@@ -34,6 +34,11 @@ export class Receiver {
   readonly #onStored: (leaves: readonly ReceivedLeaf[]) => void;
   #queue: RelayFrameOf<'deliver'>[] = [];
   #draining: Promise<void> | null = null;
+  /**
+   * Each sender's last envelope as stored, once read: only this receiver stores other devices' envelopes, so it can
+   * keep them in step itself rather than ask the vault for every envelope of a catch-up.
+   */
+  readonly #heads = new Map<string, ChainLink | null>();
 
   constructor(context: SyncContext, onStored: (leaves: readonly ReceivedLeaf[]) => void) {
     this.#context = context;
@@ -84,15 +89,16 @@ export class Receiver {
     const peerCheckpoints = new Set<string>();
     const seen = new Map<string, ChainLink>();
     const held = new Set<string>();
+    const claimed = new Map<string, string>();
     const lookups: ChainLookups = {
-      lastFrom: async (sender) => {
-        const inBatch = seen.get(sender);
-        if (inBatch) return inBatch;
-        const stored = await context.vault.lastEnvelopeFrom(sender);
-        return stored.status === 'found' ? { seq: stored.record.envelope.header.seq, hash: stored.record.hash } : null;
-      },
-      holds: async (hash) => held.has(hash) || (await context.vault.hasEnvelope(hash)),
+      lastFrom: async (sender) => seen.get(sender) ?? (await this.#head(sender)),
+      holds: async (hash) => held.has(hash) || [...this.#heads.values()].some((head) => head?.hash === hash) || (await context.vault.hasEnvelope(hash)),
     };
+    // The views this batch may update (this device's own, queued earlier), read in one go.
+    const existing = await context.vault.getMany(
+      'messages',
+      frames.map((frame) => frame.envelope.header.id),
+    );
     let refreshed = false;
 
     for (const { index, envelope } of frames) {
@@ -120,8 +126,13 @@ export class Receiver {
           deletes.push({ table: 'outbox', id: envelope.header.id });
         }
         if (verdict.payload?.trail.checkpoint) peerCheckpoints.add(verdict.payload.trail.checkpoint);
-        const view = verdict.payload ? await this.#view(envelope, verdict, index, hash) : null;
-        if (view) writes.push(messageWrite(view));
+        const view = verdict.payload ? this.#view(envelope, verdict, index, hash, existing.get(envelope.header.id)) : null;
+        // An id belongs to the first sender that used it, in this batch as across batches.
+        const claimant = claimed.get(envelope.header.id);
+        if (view && (claimant === undefined || claimant === envelope.header.sender)) {
+          claimed.set(envelope.header.id, envelope.header.sender);
+          writes.push(messageWrite(view));
+        }
       }
     }
     if (envelopes.length === 0) return;
@@ -129,6 +140,7 @@ export class Receiver {
     await context.vault.commit({ envelopes, put: [...writes, stateWrite(sync), stateWrite(chain)], delete: deletes });
     context.sync = sync;
     context.chain = chain;
+    for (const [sender, head] of seen) this.#heads.set(sender, head);
     context.link?.send({ type: 'ack', index: processed });
     for (const alarm of alarms) await context.raise(alarm.kind, alarm.detail);
     for (const note of peerCheckpoints) await context.observeCheckpoint(note);
@@ -155,14 +167,21 @@ export class Receiver {
     return { ok: false as const, alarm: 'chain-broken' as const, detail: { post: envelope.header.senderPost, seq: envelope.header.seq } };
   }
 
+  async #head(sender: string): Promise<ChainLink | null> {
+    if (!this.#heads.has(sender)) {
+      const stored = await this.#context.vault.lastEnvelopeFrom(sender);
+      this.#heads.set(sender, stored.status === 'found' ? { seq: stored.record.envelope.header.seq, hash: stored.record.hash } : null);
+    }
+    return this.#heads.get(sender)!;
+  }
+
   /** The view to store: a new one, or the outgoing one this device queued, now relayed. */
-  async #view(envelope: Envelope, verdict: Extract<EnvelopeVerdict, { ok: true }>, index: number, hash: string): Promise<StoredMessage | null> {
+  #view(envelope: Envelope, verdict: Extract<EnvelopeVerdict, { ok: true }>, index: number, hash: string, existing: unknown): StoredMessage | null {
     const payload = verdict.payload;
     if (!payload || payload.content.type !== 'text') return null;
     const { header } = envelope;
-    const existing = await this.#context.vault.get('messages', header.id);
-    if (existing.status === 'found') {
-      const parsed = StoredMessage.safeParse(existing.record);
+    if (existing !== undefined) {
+      const parsed = StoredMessage.safeParse(existing);
       // An id is the sender's: a different sender reusing it gets no say over the stored message.
       if (parsed.success && parsed.data.sender === header.sender) return relayed(parsed.data, index, hash);
       if (parsed.success) return null;

@@ -95,6 +95,21 @@ export class RecordStore {
     }
   }
 
+  /** The records with these ids that exist and read as themselves, by id (corrupt ones are set aside and left out). */
+  async getMany<T extends RecordTable>(table: T, ids: readonly string[]): Promise<Map<string, RecordOf<T>>> {
+    const { db, keys } = this.#context;
+    keys();
+    const rows = await db.sealed(table).bulkGet([...ids]);
+    const found = new Map<string, RecordOf<T>>();
+    for (const [i, row] of rows.entries()) {
+      if (row === undefined) continue;
+      const opened = openRecord(table, row, keys());
+      if (opened.ok) found.set(ids[i]!, opened.record);
+      else await this.#setAside(table, ids[i]!, row, opened.reason);
+    }
+    return found;
+  }
+
   async list<T extends RecordTable>(table: T): Promise<ListResult<RecordOf<T>>> {
     const { db, keys } = this.#context;
     keys();

@@ -175,6 +175,10 @@ export class Vault {
     return this.#records.list(table);
   }
 
+  async getMany<T extends RecordTable>(table: T, ids: readonly string[]): Promise<ReadonlyMap<string, RecordOf<T>>> {
+    return this.#records.getMany(table, ids);
+  }
+
   async delete(table: RecordTable, id: string): Promise<void> {
     return table === 'messages' ? deleteMessage(this.#context, id) : this.#records.delete(table, id);
   }
