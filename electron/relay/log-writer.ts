@@ -47,6 +47,9 @@ interface Pending {
   readonly answer: (result: SubmitResult) => void;
 }
 
+/** Submissions whose signatures are verified together once this many are waiting, without waiting for the turn to end. */
+const VERIFY_CHUNK = 64;
+
 /** A batch on its way: its signature verdicts, once known. */
 interface Stage {
   readonly batch: readonly Pending[];
@@ -72,9 +75,14 @@ export class LogWriter {
   /** Queues an envelope that passed the checks needing no order; `answer` is called once, when its outcome is durable. */
   submit(submission: Submission, answer: (result: SubmitResult) => void): void {
     this.queue.push({ submission, answer });
+    // A full chunk of a burst starts verifying at once, on the thread pool, while the rest is still being read.
+    if (this.queue.length >= VERIFY_CHUNK) return this.verifyQueued();
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.verifyQueued());
+      setImmediate(() => {
+        this.scheduled = false;
+        this.verifyQueued();
+      });
     }
   }
 
@@ -85,7 +93,6 @@ export class LogWriter {
   }
 
   private verifyQueued(): void {
-    this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;

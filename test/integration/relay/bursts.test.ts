@@ -1,7 +1,7 @@
 /**
- * Bursts: many submissions arriving together are checked as one batch (signatures verified on the thread pool, one
- * group commit), and every check still applies to every envelope, in order: a forged envelope in the middle of a burst
- * is refused and stored nowhere, a resubmission gets its first receipt again, the rest are accepted in sequence, and
+ * Bursts: many submissions arriving together are checked in batches (signatures verified on the thread pool, group
+ * commits), and every check still applies to every envelope, in order: forged envelopes in the middle of a burst are
+ * refused and stored nowhere, resubmissions get their first receipts again, the rest are accepted in sequence, and
  * receipts come in the order of the submissions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,11 @@ import { accepted, compose, type TestDevice } from '../../support/channel';
 import { RelayClient } from '../../support/relay-client';
 import { boundRelay, type Fixture } from '../../support/relay-fixture';
 
-const BURST = 40;
+/** More than one verification chunk (64), so the burst is checked in several batches that must keep their order. */
+const BURST = 150;
+/** Forged just before the genuine one is sent; resubmitted after a later one was sent. */
+const FORGED = [10, 100];
+const RESUBMITTED: Record<number, number> = { 20: 5, 120: 70 };
 
 let fixture: Fixture;
 let il: TestDevice;
@@ -45,12 +49,13 @@ describe('a burst of submissions', () => {
       accepted(il, envelope);
       chain.push(envelope);
     }
-    // The chain in order, with a forgery of envelope 10 just before it and envelope 5 sent again after 20.
+    // The chain in order, with forgeries just before some envelopes and earlier ones sent again after others.
     const frames: { envelope: Envelope; expect: 'receipt' | 'bad-signature'; original?: number }[] = [];
     chain.forEach((envelope, i) => {
-      if (i === 10) frames.push({ envelope: forged(envelope), expect: 'bad-signature' });
+      if (FORGED.includes(i)) frames.push({ envelope: forged(envelope), expect: 'bad-signature' });
       frames.push({ envelope, expect: 'receipt' });
-      if (i === 20) frames.push({ envelope: chain[5]!, expect: 'receipt', original: 5 });
+      const again = RESUBMITTED[i];
+      if (again !== undefined) frames.push({ envelope: chain[again]!, expect: 'receipt', original: again });
     });
     const before = (await fixture.relay.health()).logSize as number;
     const logsBefore = fixture.relay.logs.length;
@@ -67,7 +72,9 @@ describe('a burst of submissions', () => {
     });
     const receiptOf = (i: number) => answers[frames.findIndex((f) => f.envelope === chain[i] && f.original === undefined)] as Extract<RelayFrame, { type: 'receipt' }>;
     expect(chain.map((_, i) => receiptOf(i).index)).toEqual(chain.map((_, i) => before + i));
-    expect((answers[frames.findIndex((f) => f.original === 5)] as Extract<RelayFrame, { type: 'receipt' }>).index).toBe(before + 5);
+    for (const again of Object.values(RESUBMITTED)) {
+      expect((answers[frames.findIndex((f) => f.original === again)] as Extract<RelayFrame, { type: 'receipt' }>).index).toBe(before + again);
+    }
     // Receipts in submission order on this connection.
     const receiptOrder = client.frames.slice(from).filter((f) => f.type === 'receipt').map((f) => f.rid);
     expect(receiptOrder).toEqual(rids.filter((_, i) => frames[i]!.expect === 'receipt'));
