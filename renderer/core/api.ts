@@ -164,6 +164,9 @@ export interface Alarm {
   readonly detail: Readonly<Record<string, string | number>>;
 }
 
+/** How many messages a list returns unless asked for another number: enough for a screen, small enough to move fast. */
+export const MESSAGE_LIST_LIMIT = 200;
+
 export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices';
 
 /** Sent by the worker whenever something the UI shows may have changed; the UI re-reads what it shows. */
@@ -196,10 +199,10 @@ export interface CoreApi {
 
   /** Queues a message in the outbox (encrypted); the sync client sends it when it can. Returns the message id. */
   send(input: SendInput): Promise<string>;
-  /** Newest first. */
-  messages(): Promise<readonly MessageSummary[]>;
-  /** Messages containing every word of the query, however each was spelt. Newest first. */
-  search(query: string): Promise<readonly MessageSummary[]>;
+  /** The newest `limit` messages (default MESSAGE_LIST_LIMIT), newest first: the outbox, then by log position. */
+  messages(limit?: number): Promise<readonly MessageSummary[]>;
+  /** Messages containing every word of the query, however each was spelt: the newest `limit` of them. */
+  search(query: string, limit?: number): Promise<readonly MessageSummary[]>;
   alarms(): Promise<readonly Alarm[]>;
   dismissAlarm(id: string): Promise<void>;
 }

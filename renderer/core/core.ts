@@ -9,20 +9,21 @@ import { passphraseStrength } from '../../electron/common/passphrase/strength';
 import { verifyCertificate, type SignedCertificate } from '../../electron/common/protocol/certificates';
 import { fingerprint } from '../../electron/common/protocol/identity';
 import { dismissAlarm, raiseAlarm, readAlarms, toAlarm } from './alarms';
-import type {
-  Alarm,
-  AlarmKind,
-  CoreApi,
-  CoreEvent,
-  CoreStatus,
-  CoreTopic,
-  CreateChannelInput,
-  DeviceSummary,
-  Identity,
-  JoinChannelInput,
-  MessageSummary,
-  PendingEnrolment,
-  SendInput,
+import {
+  MESSAGE_LIST_LIMIT,
+  type Alarm,
+  type AlarmKind,
+  type CoreApi,
+  type CoreEvent,
+  type CoreStatus,
+  type CoreTopic,
+  type CreateChannelInput,
+  type DeviceSummary,
+  type Identity,
+  type JoinChannelInput,
+  type MessageSummary,
+  type PendingEnrolment,
+  type SendInput,
 } from './api';
 import { INITIAL_CHAIN, INITIAL_INCLUSION, INITIAL_SYNC, INITIAL_TRUST, readState, stateWrite, type IdentityState } from './channel/channel-state';
 import * as desk from './channel/desk';
@@ -41,6 +42,8 @@ import { Vault, isVaultError, type KdfParams, type VaultStorage } from './vault'
 export const ENROLMENT_POLL_MS = 3_000;
 /** How often the desk looks for new enrolment requests while online. */
 export const DESK_POLL_MS = 3_000;
+/** How long change notices are gathered before the UI hears of them. */
+export const EVENT_GATHER_MS = 250;
 
 export interface CoreOptions {
   readonly profile: string;
@@ -73,6 +76,8 @@ export class Core implements CoreApi {
   readonly #clock: Clock;
   #vault: Promise<Vault> | null = null;
   #session: Session | null = null;
+  readonly #pendingTopics = new Set<CoreTopic>();
+  #emitTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: CoreOptions) {
     this.#options = options;
@@ -190,21 +195,17 @@ export class Core implements CoreApi {
     return id;
   }
 
-  async messages(): Promise<readonly MessageSummary[]> {
+  async messages(limit: number = MESSAGE_LIST_LIMIT): Promise<readonly MessageSummary[]> {
     this.#requireSession();
-    const { records } = await (await this.#openVault()).list('messages');
-    return parseMessages(records).sort(newestFirst).map(toSummary);
+    const { records } = await (await this.#openVault()).newest('messages', listLimit(limit));
+    return parseMessages(records).map(toSummary);
   }
 
-  async search(query: string): Promise<readonly MessageSummary[]> {
+  async search(query: string, limit: number = MESSAGE_LIST_LIMIT): Promise<readonly MessageSummary[]> {
     this.#requireSession();
     const vault = await this.#openVault();
-    const found = [];
-    for (const id of await vault.search(query)) {
-      const result = await vault.get('messages', id);
-      if (result.status === 'found') found.push(result.record);
-    }
-    return parseMessages(found).sort(newestFirst).map(toSummary);
+    const found = await vault.getMany('messages', await vault.search(query));
+    return parseMessages([...found.values()]).sort(byOrderNewestFirst).slice(0, listLimit(limit)).map(toSummary);
   }
 
   async alarms(): Promise<readonly Alarm[]> {
@@ -403,10 +404,26 @@ export class Core implements CoreApi {
     return session.sync.link();
   }
 
+  /**
+   * Change notices are gathered for a moment and sent together: a catch-up stores hundreds of batches, and a notice per
+   * batch would have the UI re-read its lists hundreds of times.
+   */
   #emit(...topics: CoreTopic[]): void {
-    this.#options.emit({ type: 'changed', topics });
+    for (const topic of topics) this.#pendingTopics.add(topic);
+    if (this.#emitTimer !== null) return;
+    this.#emitTimer = setTimeout(() => {
+      this.#emitTimer = null;
+      const gathered = [...this.#pendingTopics];
+      this.#pendingTopics.clear();
+      this.#options.emit({ type: 'changed', topics: gathered });
+    }, EVENT_GATHER_MS);
   }
 }
+
+const listLimit = (limit: number): number => (Number.isSafeInteger(limit) && limit > 0 ? Math.min(limit, 100_000) : MESSAGE_LIST_LIMIT);
+
+/** The same order as the vault's index: queued first, then the highest log position. */
+const byOrderNewestFirst = (a: StoredMessage, b: StoredMessage): number => (b.order ?? 0) - (a.order ?? 0) || newestFirst(a, b);
 
 function parseMessages(records: readonly unknown[]): StoredMessage[] {
   return records.flatMap((record) => {

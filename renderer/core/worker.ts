@@ -34,8 +34,8 @@ const api: CoreApi = {
   refuseEnrolment: (deviceId) => core.refuseEnrolment(deviceId),
   devices: () => core.devices(),
   send: (input) => core.send(input),
-  messages: () => core.messages(),
-  search: (query) => core.search(query),
+  messages: (limit) => core.messages(limit),
+  search: (query, limit) => core.search(query, limit),
   alarms: () => core.alarms(),
   dismissAlarm: (id) => core.dismissAlarm(id),
 };

@@ -52,13 +52,26 @@ export function parseDtg(text: string): number | null {
 }
 
 /**
+ * Intl.DateTimeFormat objects are costly to build (tens of microseconds, far more than formatting with one) and a
+ * list of messages formats thousands of times with a handful of option sets, so each set's formatter is built once.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/**
  * The zone's offset from UTC at that instant, in minutes (e.g. 120 for Jerusalem in winter, 180 in summer). Taken
  * from Intl's tz data ('longOffset' gives "GMT+02:00", or "GMT" at zero) so that DST rules are never hand-coded.
  */
 export function utcOffsetMinutes(instant: Date | number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(
-    toEpochMs(instant),
-  );
+  const parts = formatter('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(toEpochMs(instant));
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
   if (name === 'GMT' || name === 'UTC') return 0;
   const m = /^(?:GMT|UTC)([+\-\u2212])(\d{1,2}):?(\d{2})?/u.exec(name);
@@ -82,7 +95,7 @@ export interface LocalTimeOptions {
  */
 export function formatLocalTime(instant: Date | number, timeZone: string, options: LocalTimeOptions): string {
   const ms = toEpochMs(instant);
-  const parts = new Intl.DateTimeFormat(options.locale, {
+  const parts = formatter(options.locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',

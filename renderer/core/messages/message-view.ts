@@ -8,10 +8,15 @@ import { LANGUAGES } from '../../../electron/common/settings';
 import type { MessageSummary } from '../api';
 import type { RecordWrite } from '../vault';
 
+/**
+ * The vault's plain ordering index for messages: the log index once relayed; while queued, above every log index (so
+ * newest-first lists show the outbox first), in the order queued.
+ */
+export const QUEUED_ORDER_BASE = 2 ** 52;
+
 export const StoredMessage = z.strictObject({
   id: z.string().min(1).max(64),
-  /** Log index once relayed: the vault's plain ordering index. */
-  order: z.number().int().min(0).optional(),
+  order: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   text: z.string(),
   lang: z.enum(LANGUAGES),
   outgoing: z.boolean(),

@@ -11,7 +11,7 @@ import { audienceOf, sealEnvelope, type Envelope } from '../../../electron/commo
 import { PostsSchema, Time, type Post } from '../../../electron/common/protocol/schemas';
 import type { ChainState } from '../channel/channel-state';
 import { CoreError } from '../core-error';
-import { messageWrite, type StoredMessage } from '../messages/message-view';
+import { QUEUED_ORDER_BASE, messageWrite, type StoredMessage } from '../messages/message-view';
 import type { RecordWrite, Vault } from '../vault';
 import { sealingTargets } from './directory';
 import type { SyncContext } from './sync-context';
@@ -68,6 +68,7 @@ export async function queueMessage(vault: Vault, sender: { deviceId: string; pos
     state: 'queued',
     logIndex: null,
     hash: null,
+    order: QUEUED_ORDER_BASE + order,
   };
   await vault.commit({ put: [outboxWrite({ id, order, attempts: 0, recipients, content: input.content, createdAt: now }), messageWrite(view)] });
   return id;

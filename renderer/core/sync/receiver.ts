@@ -16,6 +16,12 @@ import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
 import { advanceChain } from './outbox';
 import type { SyncContext } from './sync-context';
 
+/** The tree size a checkpoint note claims (its second line), for choosing which to check; -1 if unreadable. */
+const checkpointSize = (note: string): number => {
+  const size = Number(note.split('\n', 2)[1]);
+  return Number.isSafeInteger(size) ? size : -1;
+};
+
 /** Envelopes stored per transaction: large enough to make catch-up cheap, small enough to keep each commit short. */
 const BATCH = 256;
 
@@ -85,8 +91,13 @@ export class Receiver {
     const deletes: { table: 'outbox'; id: string }[] = [];
     const leaves: ReceivedLeaf[] = [];
     const alarms: Alarm[] = [];
-    /** Checkpoints the senders had verified: each must fit this device's view of the log (a split view does not). */
-    const peerCheckpoints = new Set<string>();
+    /**
+     * The newest checkpoint each sender had verified: it must fit this device's view of the log. The newest is enough:
+     * once a relay shows two parties different trees, every later checkpoint of one contradicts every later one of
+     * the other (a fork never heals), so checking each sender's newest per batch catches a split view without a
+     * consistency proof per message.
+     */
+    const peerCheckpoints = new Map<string, { size: number; note: string }>();
     const seen = new Map<string, ChainLink>();
     const held = new Set<string>();
     const claimed = new Map<string, string>();
@@ -125,7 +136,11 @@ export class Receiver {
           chain = advanceChain(chain, envelope, hash);
           deletes.push({ table: 'outbox', id: envelope.header.id });
         }
-        if (verdict.payload?.trail.checkpoint) peerCheckpoints.add(verdict.payload.trail.checkpoint);
+        const note = verdict.payload?.trail.checkpoint;
+        if (note) {
+          const size = checkpointSize(note);
+          if (size >= (peerCheckpoints.get(envelope.header.sender)?.size ?? -1)) peerCheckpoints.set(envelope.header.sender, { size, note });
+        }
         const view = verdict.payload ? this.#view(envelope, verdict, index, hash, existing.get(envelope.header.id)) : null;
         // An id belongs to the first sender that used it, in this batch as across batches.
         const claimant = claimed.get(envelope.header.id);
@@ -143,7 +158,7 @@ export class Receiver {
     for (const [sender, head] of seen) this.#heads.set(sender, head);
     context.link?.send({ type: 'ack', index: processed });
     for (const alarm of alarms) await context.raise(alarm.kind, alarm.detail);
-    for (const note of peerCheckpoints) await context.observeCheckpoint(note);
+    for (const { note } of peerCheckpoints.values()) await context.observeCheckpoint(note);
     this.#onStored(leaves);
     context.changed('messages', 'status');
   }

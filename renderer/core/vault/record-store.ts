@@ -110,6 +110,24 @@ export class RecordStore {
     return found;
   }
 
+  /** Up to `limit` records with the highest `order`, highest first (tables with an order index only). */
+  async newest<T extends RecordTable>(table: T, limit: number): Promise<ListResult<RecordOf<T>>> {
+    const { db, keys } = this.#context;
+    keys();
+    const rows = await db.sealed(table).orderBy('order').reverse().limit(limit).toArray();
+    const records: RecordOf<T>[] = [];
+    const corrupt: CorruptionReport[] = [];
+    for (const row of rows) {
+      const opened = openRecord(table, row, keys());
+      if (opened.ok) records.push(opened.record);
+      else {
+        const report = await this.#setAside(table, row.id, row, opened.reason);
+        if (report) corrupt.push(report);
+      }
+    }
+    return { records, corrupt };
+  }
+
   async list<T extends RecordTable>(table: T): Promise<ListResult<RecordOf<T>>> {
     const { db, keys } = this.#context;
     keys();

@@ -175,6 +175,11 @@ export class Vault {
     return this.#records.list(table);
   }
 
+  /** Up to `limit` records with the highest order (messages: newest first). */
+  async newest<T extends 'messages' | 'outbox' | 'alarms'>(table: T, limit: number): Promise<ListResult<RecordOf<T>>> {
+    return this.#records.newest(table, limit);
+  }
+
   async getMany<T extends RecordTable>(table: T, ids: readonly string[]): Promise<ReadonlyMap<string, RecordOf<T>>> {
     return this.#records.getMany(table, ids);
   }

@@ -1,7 +1,8 @@
-/** Every message of this device, newest first, and a search over them (run in the core, on its blind index). */
+/** This device's newest messages, and a search over all of them (run in the core, on its blind index). */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
+import { MESSAGE_LIST_LIMIT } from '../../core/api';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useMessages } from '../../core-ui/queries';
 import { MessageItem } from './MessageItem';
@@ -38,6 +39,12 @@ export function InboxScreen() {
             <MessageItem key={message.id} message={message} />
           ))}
         </ol>
+      )}
+      {/* The core returns at most this many (the newest): say so, rather than let older messages seem lost. */}
+      {messages?.length === MESSAGE_LIST_LIMIT && (
+        <p className="form__hint" data-testid="inbox-limited">
+          {t('inbox.limited', { count: MESSAGE_LIST_LIMIT })}
+        </p>
       )}
     </section>
   );
