@@ -61,6 +61,7 @@ export class LogWriter {
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly stages: Stage[] = [];
+  private writeScheduled = false;
 
   constructor(
     private readonly store: RelayStore,
@@ -90,6 +91,7 @@ export class LogWriter {
   async settle(): Promise<void> {
     this.verifyQueued();
     await Promise.all(this.stages.map((stage) => stage.verified));
+    this.writeVerified();
   }
 
   private verifyQueued(): void {
@@ -105,12 +107,25 @@ export class LogWriter {
         verdicts: null,
         verified: (verdicts as Promise<readonly boolean[]>).then((known) => {
           stage.verdicts = known;
-          this.writeVerified();
+          this.writeSoon();
         }),
       };
       this.stages.push(stage);
     }
     this.writeVerified();
+  }
+
+  /**
+   * Verdicts from the thread pool come in chunk by chunk, often while the rest of a burst is still being read: the
+   * chunks verified by the end of this turn are written together, so a burst costs a few fsyncs, not one per chunk.
+   */
+  private writeSoon(): void {
+    if (this.writeScheduled) return;
+    this.writeScheduled = true;
+    setImmediate(() => {
+      this.writeScheduled = false;
+      this.writeVerified();
+    });
   }
 
   /** Writes the verified batches at the head of the line, together; a batch still being verified holds back the rest. */
