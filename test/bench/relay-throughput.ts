@@ -12,7 +12,7 @@ import { accepted, compose, type TestDevice } from '../support/channel';
 import { boundRelay, type Fixture } from '../support/relay-fixture';
 import { sqliteInsertRate } from './baselines/sqlite-inserts';
 import { LoadClient } from './lib/load-client';
-import { peakRssMiB, pidByCommandLine } from './lib/proc';
+import { cpuMs, peakRssMiB, pidByCommandLine } from './lib/proc';
 import { stopRelay } from './lib/relay';
 import type { Scope } from './lib/scope';
 import { round } from './lib/stats';
@@ -54,12 +54,15 @@ async function relayRun(scope: Scope) {
   const clients = await Promise.all(chains.map(({ device }) => LoadClient.connect(fixture.relay.url, device)));
   scope.defer(() => clients.forEach((client) => client.terminate()));
   const logsBefore = fixture.relay.logs.length;
+  const pid = pidByCommandLine(dataDir);
+  const cpuBefore = pid === null ? null : cpuMs(pid);
 
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`receipts incomplete after ${DEADLINE_MS} ms`)), DEADLINE_MS)));
   const start = performance.now();
   const lastReceipts = await Promise.race([Promise.all(chains.map(({ frames }, i) => clients[i]!.pipeline(frames, WINDOW))), deadline]);
   const seconds = (Math.max(...lastReceipts) - start) / 1000;
+  const cpuAfter = pid === null ? null : cpuMs(pid);
   // Not part of the figure, but worth knowing: how long the fan-out takes to drain after the last receipt.
   const expected = total * clients.length;
   while (clients.reduce((n, c) => n + c.deliveries, 0) < expected && performance.now() - start < DEADLINE_MS) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -70,7 +73,6 @@ async function relayRun(scope: Scope) {
   const health = await fixture.relay.health();
   if (health.logSize !== total) throw new Error(`relay log holds ${String(health.logSize)} envelopes, expected ${total}`);
   const appends = fixture.relay.logs.slice(logsBefore).filter((entry) => entry.event === 'log.appended');
-  const pid = pidByCommandLine(dataDir);
   return {
     total,
     seconds,
@@ -82,6 +84,8 @@ async function relayRun(scope: Scope) {
     drainedSeconds,
     transactions: appends.length,
     peakRssMiB: pid === null ? null : peakRssMiB(pid),
+    /** The relay's CPU time (all threads, user and system) from first send to last receipt, per accepted envelope. */
+    cpuMicrosPerEnvelope: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / total,
   };
 }
 
@@ -97,6 +101,8 @@ async function run(scope: Scope): Promise<BenchResult> {
     { metric: 'accepted envelopes/s', value: relay.perSecond, unit: 'env/s', baseline: { name: `sqlite ${batched.rowsPerTransaction} rows/tx`, value: batched.perSecond }, target: { kind: 'at-least', ratio: 0.5 } },
   ];
   if (relay.peakRssMiB !== null) rows.push({ metric: 'relay peak RSS (VmHWM)', value: relay.peakRssMiB, unit: 'MiB', baseline: null, target: null });
+  // Less sensitive than the rate to what else the shared machine is doing, so worth comparing between runs.
+  if (relay.cpuMicrosPerEnvelope !== null) rows.push({ metric: 'relay CPU per envelope (all threads)', value: relay.cpuMicrosPerEnvelope, unit: 'us', baseline: null, target: null });
   const meanBatch = relay.transactions > 0 ? relay.total / relay.transactions : 0;
   return {
     rows,
