@@ -8,9 +8,12 @@ import { describeMachine, formatNotes, formatTable, machine, writeJson, type Out
 import type { Benchmark } from './lib/types';
 import { relayLatency } from './relay-latency';
 import { relayThroughput } from './relay-throughput';
+import { vaultCatchUp } from './vault-catch-up';
+import { vaultSearch } from './vault-search';
+import { vaultUnlock } from './vault-unlock';
 
 /** Every benchmark, in the order they run. A new benchmark is one module under test/bench/ and one line here. */
-const BENCHMARKS: readonly Benchmark[] = [relayLatency, relayThroughput];
+const BENCHMARKS: readonly Benchmark[] = [relayLatency, relayThroughput, vaultUnlock, vaultCatchUp, vaultSearch];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((b) => b.name === name));
