@@ -47,7 +47,7 @@ export async function catchUp(core: CoreApi, input: CatchUpInput): Promise<Catch
     }
     if (searchableAt !== null) {
       reads += 1;
-      listed = (await core.messages()).length;
+      listed = (await core.messages(input.expected)).length;
       if (listed >= input.expected) return { startedAt, unlockedAt, searchableAt, allListedAt: epochNow(), listed, reads };
     }
     await sleep(input.pollMs);
