@@ -4,7 +4,7 @@
  * from the tree's frontier held in memory (rebuilt from the store at start), so the hot path never reads the tree
  * back; proofs read the stored nodes.
  */
-import { signCheckpointWith } from '../common/merkle/checkpoint';
+import { checkpointSigner } from '../common/merkle/checkpoint';
 import { MerkleFrontier } from '../common/merkle/frontier';
 import { consistencyProof, inclusionProof, type SubtreeHashes } from '../common/merkle/merkle';
 import type { Ed25519Sign } from './native-ed25519';
@@ -27,11 +27,13 @@ export interface PlannedAppend {
 export class MerkleLog {
   private frontier: MerkleFrontier;
   private checkpoint: string;
+  private readonly sign: (size: number, rootHash: Uint8Array) => string;
 
   constructor(
     private readonly store: RelayStore,
-    private readonly signer: CheckpointSigner,
+    signer: CheckpointSigner,
   ) {
+    this.sign = checkpointSigner(signer.origin, signer.publicKey, signer.sign);
     this.frontier = MerkleFrontier.of(store.logSize(), this.stored);
     const latest = store.latestCheckpoint();
     if (latest === null) {
@@ -52,7 +54,7 @@ export class MerkleLog {
   plan(leafHashes: readonly Uint8Array[]): PlannedAppend {
     const frontier = this.frontier.copy();
     const nodes = leafHashes.flatMap((leaf) => frontier.append(leaf));
-    const checkpoint = signCheckpointWith({ origin: this.signer.origin, size: frontier.size, rootHash: frontier.root() }, this.signer.sign, this.signer.publicKey);
+    const checkpoint = this.sign(frontier.size, frontier.root());
     return { nodes, size: frontier.size, checkpoint, frontier };
   }
 

@@ -27,18 +27,22 @@ const body = (checkpoint: Checkpoint) => `${checkpoint.origin}\n${checkpoint.siz
 
 /** The signed note for this checkpoint, signed by the relay (its name is the origin). */
 export function signCheckpoint(checkpoint: Checkpoint, secretKey: Uint8Array, publicKey: Uint8Array): string {
-  return signCheckpointWith(checkpoint, (message) => signDetached(message, secretKey), publicKey);
+  return checkpointSigner(checkpoint.origin, publicKey, (message) => signDetached(message, secretKey))(checkpoint.size, checkpoint.rootHash);
 }
 
 /**
- * The same note, with the Ed25519 signature made by `sign` (a signer that holds the key for `publicKey`, such as a
- * platform implementation: Ed25519 is deterministic, so the note is byte for byte the one signCheckpoint makes).
+ * Signs the notes of one origin with one key, as signCheckpoint does, for a signer that signs many: the key id is
+ * computed once, and the Ed25519 signature is made by `sign` (a signer holding the key for `publicKey`, such as a
+ * platform implementation — Ed25519 is deterministic, so the notes are byte for byte the ones signCheckpoint makes).
  */
-export function signCheckpointWith(checkpoint: Checkpoint, sign: (message: Uint8Array) => Uint8Array, publicKey: Uint8Array): string {
-  if (!ORIGIN_PATTERN.test(checkpoint.origin)) throw new Error('checkpoint origin must be printable ASCII without spaces');
-  const text = body(checkpoint);
-  const signature = sign(utf8Encode(text));
-  return `${text}\n${SIGNATURE_LINE_PREFIX}${checkpoint.origin} ${toBase64(concatBytes(noteKeyId(checkpoint.origin, publicKey), signature))}\n`;
+export function checkpointSigner(origin: string, publicKey: Uint8Array, sign: (message: Uint8Array) => Uint8Array): (size: number, rootHash: Uint8Array) => string {
+  if (!ORIGIN_PATTERN.test(origin)) throw new Error('checkpoint origin must be printable ASCII without spaces');
+  const signatureLine = `${SIGNATURE_LINE_PREFIX}${origin} `;
+  const keyId = noteKeyId(origin, publicKey);
+  return (size, rootHash) => {
+    const text = body({ origin, size, rootHash });
+    return `${text}\n${signatureLine}${toBase64(concatBytes(keyId, sign(utf8Encode(text))))}\n`;
+  };
 }
 
 /**
