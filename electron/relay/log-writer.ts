@@ -62,6 +62,8 @@ export class LogWriter {
   private scheduled = false;
   private readonly stages: Stage[] = [];
   private writeScheduled = false;
+  /** Each device's chain head as committed: read from the store once, then kept here (only this writer moves it). */
+  private readonly heads = new Map<string, SenderState | null>();
 
   constructor(
     private readonly store: RelayStore,
@@ -138,10 +140,15 @@ export class LogWriter {
     if (ready.length > 0) this.write(ready);
   }
 
+  private headOf(device: string): SenderState | null {
+    if (!this.heads.has(device)) this.heads.set(device, this.store.senderState(device));
+    return this.heads.get(device)!;
+  }
+
   private write(batch: readonly { pending: Pending; signed: boolean }[]): void {
     const now = this.now();
     const senders = new Map<string, SenderState | null>();
-    const stateOf = (device: string) => (senders.has(device) ? senders.get(device)! : this.store.senderState(device));
+    const stateOf = (device: string) => (senders.has(device) ? senders.get(device)! : this.headOf(device));
     const newHashes = new Map<string, number>();
     const entries: NewLogEntry[] = [];
     const appended: AppendedEnvelope[] = [];
@@ -184,6 +191,7 @@ export class LogWriter {
         const plan = this.log.plan(entries.map((entry) => new Uint8Array(Buffer.from(entry.hash, 'base64url'))));
         this.store.appendToLog(entries, plan.nodes, { size: plan.size, note: plan.checkpoint }, cursors);
         this.log.committed(plan);
+        for (const [device, head] of senders) this.heads.set(device, head);
         checkpoint = plan.checkpoint;
       } catch (error) {
         stored = false;
