@@ -3,15 +3,16 @@
  * submits; the relay checks, stores durably, appends to its Merkle log and delivers; the Syrian device's client
  * validates the frame, verifies the sender's signature and opens the envelope. One message at a time.
  * Baselines, same run, same count and discipline: the issue's "same path through a bare ws forwarder with one fsync
- * per message" (forwarder-same-path.ts: identical endpoint work, the relay swapped for the forwarder), and, for
- * information only, the forwarder carrying raw bytes (transport alone, compared with the relay's submit->deliver).
+ * per message" (forwarder-same-path.ts: identical endpoint work, the relay swapped for the forwarder), measured in
+ * turns with the relay path; and, for information only, the forwarder carrying raw bytes (transport alone, compared
+ * with the relay's submit->deliver).
  */
 import { initCrypto } from '../../electron/common/crypto/sodium';
 import { RelayClient } from '../support/relay-client';
 import { boundRelay } from '../support/relay-fixture';
 import { forwarderSamePath } from './baselines/forwarder-same-path';
 import { forwarderLatencies } from './baselines/ws-forwarder';
-import { deliveryOf, postToPost, type Carrier, type Phases } from './lib/post-to-post';
+import { deliveryOf, measurePaths, type Path, type Phases } from './lib/post-to-post';
 import { stopRelay } from './lib/relay';
 import type { Scope } from './lib/scope';
 import { mean, percentile, round, summary } from './lib/stats';
@@ -19,11 +20,13 @@ import type { Benchmark, BenchResult } from './lib/types';
 
 const WARMUP = 30;
 const COUNT = 300;
+/** The relay path and its baseline take turns in this many blocks of COUNT / BLOCKS messages each. */
+const BLOCKS = 6;
 const MESSAGE_BYTES = 1024;
 /** 1 KiB of text, all ASCII so it is 1,024 bytes in UTF-8 too. */
 const TEXT = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .'.repeat(MESSAGE_BYTES / 64);
 
-async function relayLatencies(scope: Scope) {
+async function relayPath(scope: Scope): Promise<Path> {
   await initCrypto();
   const fixture = await boundRelay({ IL: 1, SY: 1, US: 1 }, { dataDir: scope.tempDir('bench-relay-latency-') });
   scope.defer(() => stopRelay(fixture.relay));
@@ -33,23 +36,29 @@ async function relayLatencies(scope: Scope) {
   scope.defer(() => (sender.terminate(), receiver.terminate()));
   await sender.authenticated(il);
   await receiver.authenticated(sy);
-  const carrier: Carrier = {
-    carry(envelope, i) {
-      const from = receiver.frames.length;
-      const receipt = sender.request({ type: 'submit', envelope });
-      // The receipt normally arrives with or before the delivery; waiting for it keeps the chain in step (untimed).
-      const settled = receipt.then((answer) => {
-        if (answer.type !== 'receipt') throw new Error(`message ${i}: relay answered ${JSON.stringify(answer).slice(0, 200)}`);
-      });
-      return { delivered: deliveryOf(receiver, envelope.header.id, from), settled };
+  return {
+    carrier: {
+      carry(envelope) {
+        const from = receiver.frames.length;
+        const receipt = sender.request({ type: 'submit', envelope });
+        // The receipt normally arrives with or before the delivery; waiting for it keeps the chain in step (untimed).
+        const settled = receipt.then((answer) => {
+          if (answer.type !== 'receipt') throw new Error(`seq ${envelope.header.seq}: relay answered ${JSON.stringify(answer).slice(0, 200)}`);
+        });
+        return { delivered: deliveryOf(receiver, envelope.header.id, from), settled };
+      },
     },
+    sender: il,
+    receiver: sy,
+    directory: fixture.directory,
+    recipients: ['SY'],
   };
-  return postToPost(carrier, { sender: il, receiver: sy, directory: fixture.directory, recipients: ['SY'], text: TEXT, warmup: WARMUP, count: COUNT });
 }
 
 async function run(scope: Scope): Promise<BenchResult> {
-  const { phases, envelopeBytes } = await relayLatencies(scope);
-  const same = (await forwarderSamePath(scope, { text: TEXT, warmup: WARMUP, count: COUNT })).phases;
+  const measured = await measurePaths([await relayPath(scope), await forwarderSamePath(scope)], { text: TEXT, warmup: WARMUP, count: COUNT, blocks: BLOCKS });
+  const [phases, same] = measured.phases as [Phases, Phases];
+  const { envelopeBytes } = measured;
   const raw = await forwarderLatencies(scope, { warmup: WARMUP, count: COUNT, bytes: MESSAGE_BYTES });
   const p = (samples: number[], q: number) => percentile(samples, q);
   const samePath = 'same path, ws+fsync forwarder';
@@ -65,7 +74,7 @@ async function run(scope: Scope): Promise<BenchResult> {
       { metric: 'p50 submit->deliver only', value: p(phases.transit, 50), unit: 'ms', baseline: { name: 'raw bytes, ws+fsync forwarder', value: p(raw, 50) }, target: null },
     ],
     notes: [
-      `${COUNT} messages after ${WARMUP} warm-up, one at a time; 1 KiB plaintext = ${envelopeBytes}-byte envelope sealed to 3 devices (IL, SY, US desk)`,
+      `${COUNT} messages per path after ${WARMUP} warm-up each, one at a time, the relay path and the same-path baseline taking turns in ${BLOCKS} blocks; 1 KiB plaintext = ${envelopeBytes}-byte envelope sealed to 3 devices (IL, SY, US desk)`,
       `relay path: compose (sign+seal) -> submit frame -> relay (checks, durable SQLite commit, Merkle append, signed checkpoint) -> deliver frame validated by the receiver's RelayClient -> verify + open`,
       `baseline "same path" (the target's): the same compose, RelayClient and verify + open code on an envelope of the same shape; the relay replaced by a ws server that appends each frame to a file, fsyncs it and forwards it verbatim (no parsing, no checks, no database)`,
       `baseline "raw bytes" (informational row): that forwarder carrying ${MESSAGE_BYTES} random bytes, no endpoint work; compared with the relay's submit->deliver only`,

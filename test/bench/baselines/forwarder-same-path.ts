@@ -7,11 +7,11 @@
  */
 import { createChannel, createDevice } from '../../support/channel';
 import { RelayClient } from '../../support/relay-client';
-import { deliveryOf, postToPost, type Carrier, type PostToPostOptions } from '../lib/post-to-post';
+import { deliveryOf, type Path } from '../lib/post-to-post';
 import type { Scope } from '../lib/scope';
 import { startForwarder } from './ws-forwarder';
 
-export async function forwarderSamePath(scope: Scope, options: Pick<PostToPostOptions, 'text' | 'warmup' | 'count'>) {
+export async function forwarderSamePath(scope: Scope): Promise<Path> {
   const port = await startForwarder(scope);
   // B first: the forwarder registers its receiver before A can send.
   const receiver = await RelayClient.connect(`ws://127.0.0.1:${port}/b`);
@@ -19,12 +19,18 @@ export async function forwarderSamePath(scope: Scope, options: Pick<PostToPostOp
   scope.defer(() => (sender.terminate(), receiver.terminate()));
   const channel = createChannel();
   const [il, sy, us] = [createDevice(channel, 'IL'), createDevice(channel, 'SY'), createDevice(channel, 'US')];
-  const carrier: Carrier = {
-    carry(envelope, i) {
-      const from = receiver.frames.length;
-      sender.send({ type: 'deliver', index: i, envelope });
-      return { delivered: deliveryOf(receiver, envelope.header.id, from), settled: Promise.resolve() };
+  let index = 0;
+  return {
+    carrier: {
+      carry(envelope) {
+        const from = receiver.frames.length;
+        sender.send({ type: 'deliver', index: index++, envelope });
+        return { delivered: deliveryOf(receiver, envelope.header.id, from), settled: Promise.resolve() };
+      },
     },
+    sender: il,
+    receiver: sy,
+    directory: [il.certificate, sy.certificate, us.certificate],
+    recipients: ['SY'],
   };
-  return postToPost(carrier, { sender: il, receiver: sy, directory: [il.certificate, sy.certificate, us.certificate], recipients: ['SY'], ...options });
 }

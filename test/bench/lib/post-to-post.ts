@@ -26,50 +26,66 @@ export interface Carrier {
    * Sends the envelope on its way. `delivered` resolves when the receiver's client has validated the deliver frame;
    * `settled` (untimed, awaited after) is whatever else the path owes the sender, such as the relay's receipt.
    */
-  carry(envelope: Envelope, i: number): { delivered: Promise<RelayFrameOf<'deliver'>>; settled: Promise<void> };
+  carry(envelope: Envelope): { delivered: Promise<RelayFrameOf<'deliver'>>; settled: Promise<void> };
 }
 
-export interface PostToPostOptions {
+/** One way from a sending device to a receiving one. */
+export interface Path {
+  readonly carrier: Carrier;
   readonly sender: TestDevice;
   readonly receiver: TestDevice;
   readonly directory: readonly SignedCertificate[];
   readonly recipients: Post[];
-  readonly text: string;
-  readonly warmup: number;
-  readonly count: number;
 }
 
 /** Waits on `client` for the deliver frame of the envelope with this id, looking from frame number `from`. */
 export const deliveryOf = (client: RelayClient, id: string, from: number) =>
   client.waitFor((f) => f.type === 'deliver' && f.envelope.header.id === id, 10_000, from) as Promise<RelayFrameOf<'deliver'>>;
 
-export async function postToPost(carrier: Carrier, options: PostToPostOptions): Promise<{ phases: Phases; envelopeBytes: number }> {
-  const { sender, receiver } = options;
+const noPhases = (): Phases => ({ total: [], compose: [], transit: [], verifyOpen: [] });
+
+/** Sends `count` messages of `text` along `path`, one at a time, adding each one's phases to `into`; the envelope size. */
+async function send(path: Path, text: string, count: number, into: Phases): Promise<number> {
+  const { sender, receiver } = path;
   // The receiver knows the sender's key from the directory before any message arrives.
   const senderKey = fromBase64Url(sender.certificate.body.signKey);
-  const plaintextBytes = new TextEncoder().encode(options.text).length;
-  const phases: Phases = { total: [], compose: [], transit: [], verifyOpen: [] };
+  const plaintextBytes = new TextEncoder().encode(text).length;
   let envelopeBytes = 0;
-  for (let i = 0; i < options.warmup + options.count; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const t0 = performance.now();
-    const envelope = compose(sender, options.directory, { recipients: options.recipients, text: options.text });
+    const envelope = compose(sender, path.directory, { recipients: path.recipients, text });
     const t1 = performance.now();
-    const { delivered, settled } = carrier.carry(envelope, i);
+    const { delivered, settled } = path.carrier.carry(envelope);
     settled.catch(() => {}); // observed below; this only keeps an early refusal from being an unhandled rejection
     const frame = await delivered;
     const t2 = performance.now();
-    if (!verifyEnvelopeSignature(frame.envelope, senderKey)) throw new Error(`message ${i}: signature does not verify at the receiver`);
+    if (!verifyEnvelopeSignature(frame.envelope, senderKey)) throw new Error(`seq ${envelope.header.seq}: signature does not verify at the receiver`);
     const plaintext = openEnvelope(frame.envelope, receiver.deviceId, receiver.box);
     const t3 = performance.now();
-    if (plaintext?.length !== plaintextBytes) throw new Error(`message ${i}: the receiver could not open it`);
+    if (plaintext?.length !== plaintextBytes) throw new Error(`seq ${envelope.header.seq}: the receiver could not open it`);
     await settled;
     accepted(sender, envelope);
-    if (i < options.warmup) continue;
-    phases.total.push(t3 - t0);
-    phases.compose.push(t1 - t0);
-    phases.transit.push(t2 - t1);
-    phases.verifyOpen.push(t3 - t2);
+    into.total.push(t3 - t0);
+    into.compose.push(t1 - t0);
+    into.transit.push(t2 - t1);
+    into.verifyOpen.push(t3 - t2);
     envelopeBytes = canonicalBytes(envelope).length;
+  }
+  return envelopeBytes;
+}
+
+/**
+ * Measures paths side by side: each is warmed up first (untimed), then they take turns in `blocks` blocks, so the
+ * JIT's warmth and any drift in what else the shared machine is doing fall on all of them alike. Returns each path's
+ * phases for `count` messages, and the envelope size.
+ */
+export async function measurePaths(paths: readonly Path[], options: { text: string; warmup: number; count: number; blocks: number }) {
+  for (const path of paths) await send(path, options.text, options.warmup, noPhases());
+  const phases = paths.map(noPhases);
+  let envelopeBytes = 0;
+  for (let block = 0; block < options.blocks; block += 1) {
+    const size = Math.floor(options.count / options.blocks) + (block < options.count % options.blocks ? 1 : 0);
+    for (const [i, path] of paths.entries()) envelopeBytes = await send(path, options.text, size, phases[i]!);
   }
   return { phases, envelopeBytes };
 }
