@@ -115,27 +115,22 @@ export class RecordStore {
     const { db, keys } = this.#context;
     keys();
     const rows = await db.sealed(table).orderBy('order').reverse().limit(limit).toArray();
-    const records: RecordOf<T>[] = [];
-    const corrupt: CorruptionReport[] = [];
-    for (const row of rows) {
-      const opened = openRecord(table, row, keys());
-      if (opened.ok) records.push(opened.record);
-      else {
-        const report = await this.#setAside(table, row.id, row, opened.reason);
-        if (report) corrupt.push(report);
-      }
-    }
-    return { records, corrupt };
+    return this.#openRows(table, rows);
   }
 
   async list<T extends RecordTable>(table: T): Promise<ListResult<RecordOf<T>>> {
     const { db, keys } = this.#context;
     keys();
     const rows = await db.sealed(table).toArray();
+    return this.#openRows(table, rows);
+  }
+
+  /** Opens each row; the ones that do not read as themselves are set aside and reported, the rest returned. */
+  async #openRows<T extends RecordTable>(table: T, rows: readonly SealedRow[]): Promise<ListResult<RecordOf<T>>> {
     const records: RecordOf<T>[] = [];
     const corrupt: CorruptionReport[] = [];
     for (const row of rows) {
-      const opened = openRecord(table, row, keys());
+      const opened = openRecord(table, row, this.#context.keys());
       if (opened.ok) records.push(opened.record);
       else {
         const report = await this.#setAside(table, row.id, row, opened.reason);
