@@ -204,8 +204,8 @@ export class Core implements CoreApi {
   async search(query: string, limit: number = MESSAGE_LIST_LIMIT): Promise<readonly MessageSummary[]> {
     this.#requireSession();
     const vault = await this.#openVault();
-    const found = await vault.getMany('messages', await vault.search(query));
-    return parseMessages([...found.values()]).sort(byOrderNewestFirst).slice(0, listLimit(limit)).map(toSummary);
+    const found = await vault.findMessages(query, listLimit(limit));
+    return parseMessages(found).sort(byOrderNewestFirst).map(toSummary);
   }
 
   async alarms(): Promise<readonly Alarm[]> {

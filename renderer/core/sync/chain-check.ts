@@ -32,15 +32,14 @@ export type ChainVerdict = ({ readonly ok: true } & { readonly missing?: Finding
 
 export async function checkChain(
   envelope: Envelope,
-  hash: string,
   payload: Payload | null,
   myPost: Post,
   lookups: ChainLookups,
   senderName: string,
 ): Promise<ChainVerdict> {
   const { header } = envelope;
-  // Already held (this device's own envelope, stored on its receipt): it is its own place in the chain.
-  if (await lookups.holds(hash)) return { ok: true };
+  // Another device's envelope is never held before it is delivered (this device's own, stored on its receipt, are
+  // judged by the receiver): one delivered again at a new log index is a replay, and the sequence check says so.
   const detail = { post: header.senderPost, name: senderName, seq: header.seq };
   const last = await lookups.lastFrom(header.sender);
   if (last) {

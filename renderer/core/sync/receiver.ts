@@ -10,7 +10,7 @@ import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
 import type { AlarmKind } from '../api';
 import { stateWrite, type SyncState } from '../channel/channel-state';
 import { StoredMessage, messageWrite, relayed } from '../messages/message-view';
-import type { RecordWrite } from '../vault';
+import type { EnvelopeWrite, RecordWrite } from '../vault';
 import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
 import { advanceChain } from './outbox';
@@ -24,6 +24,8 @@ const checkpointSize = (note: string): number => {
 
 /** Envelopes stored per transaction: large enough to make catch-up cheap, small enough to keep each commit short. */
 const BATCH = 256;
+/** Hashes of recent envelopes kept in memory: a trail names the previous envelope for this post, nearly always one of these. */
+const RECENT = 4096;
 
 export interface ReceivedLeaf {
   readonly index: number;
@@ -35,16 +37,39 @@ interface Alarm {
   readonly detail: Readonly<Record<string, string | number>>;
 }
 
+/** A batch checked and sealed, ready to be stored in one transaction. */
+interface Prepared {
+  readonly envelopes: readonly EnvelopeWrite[];
+  readonly writes: readonly RecordWrite[];
+  /** This device's own envelopes, delivered back: they advance its chain when stored. */
+  readonly own: readonly { readonly envelope: Envelope; readonly hash: string }[];
+  readonly deletes: readonly { readonly table: 'outbox'; readonly id: string }[];
+  readonly leaves: readonly ReceivedLeaf[];
+  readonly alarms: readonly Alarm[];
+  readonly peerCheckpoints: readonly string[];
+  readonly processed: number;
+}
+
+/**
+ * Storing batch N overlaps with checking batch N+1: the checks are CPU work in this worker, the commit is IndexedDB's
+ * work in the browser process. What the next batch's checks need from the ones before — the read position, each
+ * sender's last envelope, the hashes just received — is kept here, ahead of the vault, and forgotten if a commit fails.
+ */
 export class Receiver {
   readonly #context: SyncContext;
   readonly #onStored: (leaves: readonly ReceivedLeaf[]) => void;
   #queue: RelayFrameOf<'deliver'>[] = [];
   #draining: Promise<void> | null = null;
   /**
-   * Each sender's last envelope as stored, once read: only this receiver stores other devices' envelopes, so it can
-   * keep them in step itself rather than ask the vault for every envelope of a catch-up.
+   * Each sender's last envelope as stored (or prepared to be), once read: only this receiver stores other devices'
+   * envelopes, so it can keep them in step itself rather than ask the vault for every envelope of a catch-up.
    */
   readonly #heads = new Map<string, ChainLink | null>();
+  readonly #recent = new Set<string>();
+  /** The read position after the batches prepared but not yet stored. */
+  #processedAhead: number | null = null;
+  /** Checkpoints from senders' trails waiting to be judged, one at a time, off the receiving path. */
+  #checkpointQueue: Promise<void> = Promise.resolve();
 
   constructor(context: SyncContext, onStored: (leaves: readonly ReceivedLeaf[]) => void) {
     this.#context = context;
@@ -58,9 +83,10 @@ export class Receiver {
       .finally(() => (this.#draining = null));
   }
 
-  /** Resolves when everything delivered so far is processed. */
+  /** Resolves when everything delivered so far is processed (its trail checkpoints judged too). */
   async idle(): Promise<void> {
     while (this.#draining) await this.#draining;
+    await this.#checkpointQueue;
   }
 
   /** Forgets deliveries not yet processed (the connection is gone; the relay delivers them again). */
@@ -69,13 +95,31 @@ export class Receiver {
   }
 
   async #drain(): Promise<void> {
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, BATCH);
-      await this.#process(batch);
+    let committing: Promise<void> | null = null;
+    try {
+      for (;;) {
+        if (this.#queue.length === 0) {
+          if (!committing) return;
+          await committing;
+          committing = null;
+          continue;
+        }
+        const prepared = await this.#prepare(this.#queue.splice(0, BATCH));
+        if (committing) await committing;
+        committing = prepared ? this.#commit(prepared) : null;
+        // Awaited above on the next turn; until then a failure must not count as unhandled.
+        committing?.catch(() => undefined);
+      }
+    } catch (error) {
+      // What was prepared ahead of the vault may never be stored: read it from the vault again.
+      this.#heads.clear();
+      this.#recent.clear();
+      this.#processedAhead = null;
+      throw error;
     }
   }
 
-  async #process(frames: readonly RelayFrameOf<'deliver'>[]): Promise<void> {
+  async #prepare(frames: readonly RelayFrameOf<'deliver'>[]): Promise<Prepared | null> {
     const context = this.#context;
     const { identity } = context;
     const me = {
@@ -84,10 +128,10 @@ export class Receiver {
       box: context.keys.box,
       since: identity.certificate?.body.notBefore ?? 0,
     };
-    let processed = context.sync.processedIndex;
-    let chain = context.chain;
+    let processed = this.#processedAhead ?? context.sync.processedIndex;
+    const envelopes: EnvelopeWrite[] = [];
     const writes: RecordWrite[] = [];
-    const envelopes: { bytes: Uint8Array; logIndex: number }[] = [];
+    const own: { envelope: Envelope; hash: string }[] = [];
     const deletes: { table: 'outbox'; id: string }[] = [];
     const leaves: ReceivedLeaf[] = [];
     const alarms: Alarm[] = [];
@@ -98,12 +142,10 @@ export class Receiver {
      * consistency proof per message.
      */
     const peerCheckpoints = new Map<string, { size: number; note: string }>();
-    const seen = new Map<string, ChainLink>();
-    const held = new Set<string>();
     const claimed = new Map<string, string>();
     const lookups: ChainLookups = {
-      lastFrom: async (sender) => seen.get(sender) ?? (await this.#head(sender)),
-      holds: async (hash) => held.has(hash) || [...this.#heads.values()].some((head) => head?.hash === hash) || (await context.vault.hasEnvelope(hash)),
+      lastFrom: (sender) => this.#head(sender),
+      holds: async (hash) => this.#recent.has(hash) || (await context.vault.hasEnvelope(hash)),
     };
     // The views this batch may update (this device's own, queued earlier), read in one go.
     const existing = await context.vault.getMany(
@@ -126,14 +168,14 @@ export class Receiver {
       const judged = await this.#judgeChain(envelope, hash, verdict, lookups);
       if (!judged.ok) alarms.push({ kind: judged.alarm, detail: { ...judged.detail, index } });
       else if ('missing' in judged && judged.missing) alarms.push({ kind: judged.missing.alarm, detail: { ...judged.missing.detail, index } });
-      envelopes.push({ bytes, logIndex: index });
-      seen.set(envelope.header.sender, { seq: envelope.header.seq, hash });
-      held.add(hash);
+      envelopes.push({ bytes, logIndex: index, parsed: { envelope, hash } });
+      this.#heads.set(envelope.header.sender, { seq: envelope.header.seq, hash });
+      this.#remember(hash);
       leaves.push({ index, hash });
       processed = index;
       if (judged.ok && verdict.ok) {
         if (envelope.header.sender === identity.deviceId) {
-          chain = advanceChain(chain, envelope, hash);
+          own.push({ envelope, hash });
           deletes.push({ table: 'outbox', id: envelope.header.id });
         }
         const note = verdict.payload?.trail.checkpoint;
@@ -150,23 +192,44 @@ export class Receiver {
         }
       }
     }
-    if (envelopes.length === 0) return;
-    const sync: SyncState = { ...context.sync, processedIndex: processed, lastSyncAt: context.clock.now() };
-    await context.vault.commit({ envelopes, put: [...writes, stateWrite(sync), stateWrite(chain)], delete: deletes });
+    if (envelopes.length === 0) return null;
+    this.#processedAhead = processed;
+    return { envelopes, writes, own, deletes, leaves, alarms, peerCheckpoints: [...peerCheckpoints.values()].map(({ note }) => note), processed };
+  }
+
+  async #commit(prepared: Prepared): Promise<void> {
+    const context = this.#context;
+    const sync: SyncState = { ...context.sync, processedIndex: prepared.processed, lastSyncAt: context.clock.now() };
+    // The chain as it stands now (the sender may have moved it while this batch was checked), advanced by this
+    // device's own envelopes among the batch; written only if they moved it.
+    const chain = prepared.own.reduce((current, { envelope, hash }) => advanceChain(current, envelope, hash), context.chain);
+    const state = chain === context.chain ? [stateWrite(sync)] : [stateWrite(sync), stateWrite(chain)];
+    await context.vault.commit({ envelopes: prepared.envelopes, put: [...prepared.writes, ...state], delete: prepared.deletes });
     context.sync = sync;
     context.chain = chain;
-    for (const [sender, head] of seen) this.#heads.set(sender, head);
-    context.link?.send({ type: 'ack', index: processed });
-    for (const alarm of alarms) await context.raise(alarm.kind, alarm.detail);
-    for (const { note } of peerCheckpoints.values()) await context.observeCheckpoint(note);
-    this.#onStored(leaves);
+    if (this.#processedAhead === prepared.processed) this.#processedAhead = null;
+    context.link?.send({ type: 'ack', index: prepared.processed });
+    for (const alarm of prepared.alarms) await context.raise(alarm.kind, alarm.detail);
+    for (const note of prepared.peerCheckpoints) {
+      this.#checkpointQueue = this.#checkpointQueue.then(() => context.observeCheckpoint(note)).then(
+        () => undefined,
+        (error: unknown) => context.background(error),
+      );
+    }
+    this.#onStored(prepared.leaves);
     context.changed('messages', 'status');
+  }
+
+  #remember(hash: string): void {
+    this.#recent.add(hash);
+    // A Set iterates in insertion order: the first is the oldest.
+    if (this.#recent.size > RECENT) this.#recent.delete(this.#recent.values().next().value!);
   }
 
   async #judgeChain(envelope: Envelope, hash: string, verdict: EnvelopeVerdict, lookups: ChainLookups) {
     if (!verdict.ok) return verdict;
     if (envelope.header.sender === this.#context.identity.deviceId) return this.#judgeOwn(envelope, hash, lookups);
-    return checkChain(envelope, hash, verdict.payload, this.#context.identity.post, lookups, verdict.sender.body.name);
+    return checkChain(envelope, verdict.payload, this.#context.identity.post, lookups, verdict.sender.body.name);
   }
 
   /**
@@ -186,6 +249,7 @@ export class Receiver {
     if (!this.#heads.has(sender)) {
       const stored = await this.#context.vault.lastEnvelopeFrom(sender);
       this.#heads.set(sender, stored.status === 'found' ? { seq: stored.record.envelope.header.seq, hash: stored.record.hash } : null);
+      if (stored.status === 'found') this.#remember(stored.record.hash);
     }
     return this.#heads.get(sender)!;
   }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { wipe } from '../../../electron/common/crypto/sodium';
-import { CONTENT_TABLES, type ContentTableName, type VaultDatabase } from './database';
+import { CONTENT_TABLES, REBUILD_MARKER, type ContentTableName, type VaultDatabase } from './database';
 import { VaultError } from './errors';
 import { openBackup, sealBackup } from './backup-format';
 import type { KdfParams } from './kdf';
@@ -30,7 +30,10 @@ const BackupContent = z.strictObject({
     outbox: z.array(SealedRowShape),
     translations: z.array(SealedRowShape),
     privateKeys: z.array(SealedRowShape),
-    searchIndex: z.array(SealedRowShape),
+    // The search index as segments since vault version 3. A backup from before carries the old per-word rows
+    // instead: they are dropped, and the restored index is rebuilt from the messages.
+    searchSegments: z.array(SealedRowShape).optional(),
+    searchIndex: z.array(z.unknown()).optional(),
     // Added with the sync client; backups written before them have none.
     state: z.array(SealedRowShape).default([]),
     alarms: z.array(SealedRowShape).default([]),
@@ -42,6 +45,8 @@ const BackupContent = z.strictObject({
 export interface BackupContent {
   readonly dataKey: Uint8Array;
   readonly tables: Readonly<Record<ContentTableName, readonly unknown[]>>;
+  /** The backup carries no search index of the current format: rebuild it after the restore. */
+  readonly rebuildSearch: boolean;
 }
 
 export async function exportBackup(db: VaultDatabase, keys: () => KeyRing, passphrase: string, params?: KdfParams): Promise<Uint8Array> {
@@ -67,7 +72,8 @@ export function readBackup(file: Uint8Array, passphrase: string): BackupContent 
     const parsed = BackupContent.safeParse(decodeRecord(content));
     // Authenticated but malformed: written by something other than this code, which is as good as altered.
     if (!parsed.success) throw new VaultError('backup.altered');
-    return parsed.data;
+    const { searchSegments, searchIndex: _old, ...tables } = parsed.data.tables;
+    return { dataKey: parsed.data.dataKey, tables: { ...tables, searchSegments: searchSegments ?? [] }, rebuildSearch: searchSegments === undefined };
   } catch (error) {
     throw error instanceof VaultError ? error : new VaultError('backup.altered');
   } finally {
@@ -89,6 +95,7 @@ export async function restoreInto(db: VaultDatabase, backup: BackupContent, writ
   await db.transaction('rw', [db.meta, ...tables], async () => {
     if (!(await isEmpty(db))) throw new VaultError('backup.targetNotEmpty');
     for (const [i, name] of CONTENT_TABLES.entries()) await tables[i]!.bulkAdd(backup.tables[name] as unknown[]);
+    if (backup.rebuildSearch) await db.meta.put({ id: REBUILD_MARKER });
     await writeMeta();
   });
 }

@@ -4,7 +4,7 @@
  * so this code never reaches for a global it might not have and never imports test code.
  *
  * What the indexes hold is chosen to reveal no content: record ids, envelope routing fields that the relay sees
- * anyway (sender device, sequence number, log index), a plain ordering number, and keyed hashes of search tokens.
+ * anyway (sender device, sequence number, log index) and a plain ordering number. The search index is sealed whole.
  */
 import Dexie, { type Table } from 'dexie';
 import { isProfileName } from '../../../electron/common/profile';
@@ -16,7 +16,7 @@ export interface VaultStorage {
 }
 
 /** Tables whose rows are encrypted under the data key: `{ id, box, ...plain index fields }`. */
-export const SEALED_TABLES = ['messages', 'drafts', 'outbox', 'translations', 'privateKeys', 'searchIndex', 'state', 'alarms'] as const;
+export const SEALED_TABLES = ['messages', 'drafts', 'outbox', 'translations', 'privateKeys', 'searchSegments', 'state', 'alarms'] as const;
 export type SealedTableName = (typeof SEALED_TABLES)[number];
 
 /** Every table that holds the vault's content (all but `meta`): what a backup carries. */
@@ -29,8 +29,6 @@ export interface SealedRow {
   readonly box: Uint8Array;
   /** Plain ordering number (messages, outbox): reveals order, not content. */
   readonly order?: number | undefined;
-  /** The blind token of a search-index row. */
-  readonly t?: string | undefined;
 }
 
 /** An envelope exactly as it crossed the relay (already end-to-end encrypted), with its routing fields beside it. */
@@ -51,6 +49,9 @@ export interface QuarantineRow {
   readonly reason: string;
   readonly detectedAt: number;
 }
+
+/** The `meta` row that says the search index must be rebuilt from the messages (after an upgrade or a restore). */
+export const REBUILD_MARKER = 'search-rebuild';
 
 export const databaseName = (profile: string): string => `liaison-vault.${profile}`;
 
@@ -82,6 +83,11 @@ export class VaultDatabase extends Dexie {
     });
     // Version 2: the channel's state (identity, trust, sender chain, sync position) and the alarms the sync client raises.
     this.version(2).stores({ state: 'id', alarms: 'id, order' });
+    // Version 3: the search index as sealed segments (search-index.ts) instead of one row per word and message. The
+    // old rows go; the marker has the index rebuilt from the messages at the first search after unlock.
+    this.version(3)
+      .stores({ searchIndex: null, searchSegments: 'id' })
+      .upgrade((transaction) => transaction.table('meta').put({ id: REBUILD_MARKER }));
   }
 
   sealed(table: SealedTableName): Table<SealedRow, string> {

@@ -48,6 +48,29 @@ function openRow(row: unknown): StoredEnvelope | null {
   return { hash, bytes, envelope, ...(logIndex === undefined ? {} : { logIndex }) };
 }
 
+/** An envelope to store: its canonical bytes, its log index if known. */
+export interface EnvelopeWrite {
+  readonly bytes: Uint8Array;
+  readonly logIndex?: number;
+  /**
+   * The envelope the bytes encode and their hash, when the caller has them already (the receiver parsed and hashed
+   * every delivery): parsing 256 envelopes a second time would cost more than storing them. Rows are checked in full
+   * whenever they are read, so a caller's mistake here is caught as corruption, not believed.
+   */
+  readonly parsed?: { readonly envelope: Envelope; readonly hash: string };
+}
+
+/** The row for one envelope, checked (refused with vault.invalidRecord if the bytes are not an envelope). */
+function rowOf(write: EnvelopeWrite): EnvelopeRow {
+  const { bytes, logIndex, parsed } = write;
+  const envelope = parsed?.envelope ?? parseEnvelope(bytes);
+  if (!envelope || (logIndex !== undefined && !LogIndex.safeParse(logIndex).success)) {
+    throw new VaultError('vault.invalidRecord', { table: 'envelopes' });
+  }
+  const row: EnvelopeRow = { hash: parsed?.hash ?? hashOfEnvelopeBytes(bytes), bytes: bytes.slice(), sender: envelope.header.sender, seq: envelope.header.seq };
+  return logIndex === undefined ? row : { ...row, logIndex };
+}
+
 export class EnvelopeStore {
   readonly #context: StoreContext;
 
@@ -55,22 +78,32 @@ export class EnvelopeStore {
     this.#context = context;
   }
 
+  /** Checks envelopes and makes their rows, before any transaction opens (it is CPU work). */
+  rows(writes: readonly EnvelopeWrite[]): readonly EnvelopeRow[] {
+    this.#context.keys();
+    return writes.map(rowOf);
+  }
+
+  /**
+   * Stores rows from `rows` with bulk requests (again: a known envelope keeps its log index unless one is given).
+   * Runs in the caller's transaction if there is one.
+   */
+  async putRows(rows: readonly EnvelopeRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const { db } = this.#context;
+    await db.transaction('rw', db.envelopes, async () => {
+      const unindexed = rows.filter((row) => row.logIndex === undefined);
+      const known = unindexed.length === 0 ? [] : await db.envelopes.bulkGet(unindexed.map((row) => row.hash));
+      const keptIndex = new Map(known.flatMap((row) => (row?.logIndex === undefined ? [] : [[row.hash, row.logIndex] as const])));
+      await db.envelopes.bulkPut(rows.map((row) => (row.logIndex === undefined && keptIndex.has(row.hash) ? { ...row, logIndex: keptIndex.get(row.hash)! } : row)));
+    });
+  }
+
   /** Stores an envelope's canonical bytes (again: a known envelope keeps its log index unless one is given). */
   async put(bytes: Uint8Array, logIndex?: number): Promise<string> {
-    const { db, keys } = this.#context;
-    keys();
-    const envelope = parseEnvelope(bytes);
-    if (!envelope || (logIndex !== undefined && !LogIndex.safeParse(logIndex).success)) {
-      throw new VaultError('vault.invalidRecord', { table: 'envelopes' });
-    }
-    const hash = hashOfEnvelopeBytes(bytes);
-    await db.transaction('rw', db.envelopes, async () => {
-      const known = await db.envelopes.get(hash);
-      const index = logIndex ?? known?.logIndex;
-      const row: EnvelopeRow = { hash, bytes: bytes.slice(), sender: envelope.header.sender, seq: envelope.header.seq };
-      await db.envelopes.put(index === undefined ? row : { ...row, logIndex: index });
-    });
-    return hash;
+    const [row] = this.rows([{ bytes, ...(logIndex === undefined ? {} : { logIndex }) }]);
+    await this.putRows([row!]);
+    return row!.hash;
   }
 
   async get(hash: string): Promise<ReadResult<StoredEnvelope>> {

@@ -6,5 +6,5 @@ export type { VaultClock } from './throttle';
 export { DEFAULT_KDF, MIN_KDF, type KdfParams } from './kdf';
 export type { ReadResult, ListResult } from './record-store';
 export type { CorruptionReport, CorruptionListener, QuarantineEntry } from './quarantine';
-export type { StoredEnvelope } from './envelope-store';
+export type { StoredEnvelope, EnvelopeWrite } from './envelope-store';
 export type { MessageView, Draft, OutboxItem, TranslationDraft, PrivateKey, StateRecord, AlarmRecord, RecordTable, RecordOf } from './records';

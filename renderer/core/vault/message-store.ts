@@ -1,48 +1,50 @@
 /**
- * Writes to the messages table go through here, so a message and its search index entries always change in the same
- * transaction: a stored message is always findable by its words, and a replaced or deleted one no longer is by the
- * words it lost. (A message that turned out corrupt leaves entries behind; search drops ids with no message.)
+ * Writes to the messages table go through here, so messages and their search index segment are stored in the same
+ * transaction: a stored message is always findable by its words. (Words a message has lost, or a deleted message,
+ * stay in the index until merged away; search reads each candidate and drops them.)
+ *
+ * The sealing and tokenising are done by `prepareMessages`, before the transaction opens, so the transaction itself
+ * is a handful of bulk requests however many messages a received batch holds.
  */
-import type { CorruptionReport } from './quarantine';
+import type { SealedRow } from './database';
+import { setAside, type CorruptionReport } from './quarantine';
+import { openRecord, sealRecord, type StoreContext } from './record-store';
 import type { MessageView } from './records';
-import { openRecord, sealRecord, setAsideReported, type StoreContext } from './record-store';
-import { reindex } from './search-index';
+import type { SearchIndex, StoredSegment } from './search-index';
+import type { IndexedDoc } from './search-segment';
 
-/** The text currently indexed for `id`, or null (no message; or a corrupt one, which is set aside on the way). */
-async function indexedText(context: StoreContext, id: string, reports: CorruptionReport[]): Promise<string | null> {
-  const row = await context.db.sealed('messages').get(id);
-  if (row === undefined) return null;
-  const opened = openRecord('messages', row, context.keys());
-  if (opened.ok) return opened.record.text;
-  // Its old index entries cannot be computed without its text: they stay, and may still point a word at this id.
-  const report = await setAsideReported({ ...context, report: () => {} }, 'messages', id, row, opened.reason);
-  if (report) reports.push(report);
-  return null;
+export interface PreparedMessages {
+  readonly rows: readonly SealedRow[];
+  readonly docs: readonly IndexedDoc[];
 }
 
-async function change(context: StoreContext, id: string, write: () => Promise<string | null>): Promise<void> {
-  const { db } = context;
-  const reports: CorruptionReport[] = [];
-  await db.transaction('rw', [db.sealed('messages'), db.sealed('searchIndex'), db.quarantine], async () => {
-    const before = await indexedText(context, id, reports);
-    await reindex(context, id, before, await write());
-  });
-  // Reported only once the transaction has committed: a rolled-back quarantine never happened.
-  for (const report of reports) context.report(report);
+export function prepareMessages(context: StoreContext, index: SearchIndex, views: readonly MessageView[]): PreparedMessages {
+  const keys = context.keys();
+  return { rows: views.map((view) => sealRecord('messages', view, keys)), docs: views.map((view) => index.docOf(view)) };
 }
 
-export async function putMessage(context: StoreContext, view: MessageView): Promise<void> {
-  const row = sealRecord('messages', view, context.keys());
-  return change(context, view.id, async () => {
-    await context.db.sealed('messages').put(row);
-    return view.text;
-  });
-}
-
-export async function deleteMessage(context: StoreContext, id: string): Promise<void> {
-  context.keys();
-  return change(context, id, async () => {
-    await context.db.sealed('messages').delete(id);
-    return null;
-  });
+/**
+ * Stores prepared messages and their segment; run inside a read-write transaction over messages, segments and
+ * quarantine. A message about to be replaced that no longer reads as itself is set aside first (nothing is lost);
+ * its report is added to `reports`, for the caller to send once the transaction has committed.
+ */
+export async function storeMessages(
+  context: StoreContext,
+  index: SearchIndex,
+  prepared: PreparedMessages,
+  reports: CorruptionReport[],
+): Promise<StoredSegment | null> {
+  if (prepared.rows.length === 0) return null;
+  const table = context.db.sealed('messages');
+  const ids = prepared.rows.map((row) => row.id);
+  const [existing, stored] = await Promise.all([table.bulkGet(ids), index.write(prepared.docs)]);
+  for (const [i, row] of existing.entries()) {
+    if (row === undefined) continue;
+    const opened = openRecord('messages', row, context.keys());
+    if (opened.ok) continue;
+    const report = await setAside(context.db, 'messages', ids[i]!, row, opened.reason, context.now());
+    if (report) reports.push(report);
+  }
+  await table.bulkPut([...prepared.rows]);
+  return stored;
 }

@@ -24,7 +24,6 @@ export const SealedRowShape = z.strictObject({
   id: z.string().min(1),
   box: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length >= AEAD_NONCE_BYTES + TAG_BYTES),
   order: z.number().optional(),
-  t: z.string().optional(),
 });
 
 // The table name (a fixed identifier) and version come first and the id last, each NUL-terminated, so no two

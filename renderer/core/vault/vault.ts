@@ -8,17 +8,17 @@
  */
 import { initCrypto, randomBytes, wipe } from '../../../electron/common/crypto/sodium';
 import { readBackup, exportBackup, restoreInto } from './backup';
-import { SEALED_TABLES, VaultDatabase, defaultStorage, type VaultStorage } from './database';
-import { EnvelopeStore, type StoredEnvelope } from './envelope-store';
+import { SEALED_TABLES, VaultDatabase, defaultStorage, type SealedRow, type VaultStorage } from './database';
+import { EnvelopeStore, type EnvelopeWrite, type StoredEnvelope } from './envelope-store';
 import { VaultError } from './errors';
 import { DEFAULT_KDF, KEY_BYTES, checkKdfParams, type KdfParams } from './kdf';
 import { KeyRing } from './key-ring';
-import { deleteMessage, putMessage } from './message-store';
+import { prepareMessages, storeMessages } from './message-store';
 import { newVaultId, parseMeta, unwrapDataKey, wrapDataKey, type VaultMeta } from './meta';
 import { listQuarantine, type CorruptionListener, type CorruptionReport, type QuarantineEntry } from './quarantine';
-import { RecordStore, type ListResult, type ReadResult, type StoreContext } from './record-store';
-import type { MessageView, RecordOf, RecordTable } from './records';
-import { findMessages } from './search-index';
+import { RecordStore, sealRecord, type ListResult, type ReadResult, type StoreContext } from './record-store';
+import type { RecordOf, RecordTable } from './records';
+import { SearchIndex, type StoredSegment } from './search-index';
 import { systemClock, throttledAttempt, type VaultClock } from './throttle';
 
 export interface VaultOptions {
@@ -38,7 +38,7 @@ export type RecordWrite = { readonly [T in RecordTable]: { readonly table: T; re
 
 /** Writes that must happen together or not at all (a received batch, a receipt and the chain it advances). */
 export interface VaultChanges {
-  readonly envelopes?: readonly { readonly bytes: Uint8Array; readonly logIndex?: number }[];
+  readonly envelopes?: readonly EnvelopeWrite[];
   readonly put?: readonly RecordWrite[];
   readonly delete?: readonly { readonly table: RecordTable; readonly id: string }[];
 }
@@ -52,6 +52,7 @@ export class Vault {
   readonly #context: StoreContext;
   readonly #records: RecordStore;
   readonly #envelopes: EnvelopeStore;
+  readonly #index: SearchIndex;
   #meta: VaultMeta | null;
   #keys: KeyRing | null = null;
 
@@ -64,6 +65,7 @@ export class Vault {
     this.#context = { db, keys: () => this.#ring(), now: () => this.#clock.now(), report: (report) => this.#report(report) };
     this.#records = new RecordStore(this.#context);
     this.#envelopes = new EnvelopeStore(this.#context);
+    this.#index = new SearchIndex(this.#context, this.#records);
   }
 
   /** Opens the profile's vault, locked (or 'absent' if none was created yet). */
@@ -136,6 +138,7 @@ export class Vault {
 
   /** Wipes every key and every secret handed out; from here on everything but unlock fails with vault.locked. */
   lock(): void {
+    this.#index.forget();
     this.#keys?.wipe();
     this.#keys = null;
   }
@@ -163,8 +166,8 @@ export class Vault {
   }
 
   async put<T extends RecordTable>(table: T, record: RecordOf<T>): Promise<void> {
-    // Messages go with their search index entries; the record is validated against its table's schema either way.
-    return table === 'messages' ? putMessage(this.#context, record as unknown as MessageView) : this.#records.put(table, record);
+    // Messages go with their search index segment; the record is validated against its table's schema either way.
+    return table === 'messages' ? this.commit({ put: [{ table: 'messages', record: record as unknown as RecordOf<'messages'> }] }) : this.#records.put(table, record);
   }
 
   async get<T extends RecordTable>(table: T, id: string): Promise<ReadResult<RecordOf<T>>> {
@@ -184,25 +187,60 @@ export class Vault {
     return this.#records.getMany(table, ids);
   }
 
+  /** Deletes a record (a deleted message's words stay in the index until merged away; search skips it). */
   async delete(table: RecordTable, id: string): Promise<void> {
-    return table === 'messages' ? deleteMessage(this.#context, id) : this.#records.delete(table, id);
+    return this.#records.delete(table, id);
   }
 
-  /** Applies every change in one IndexedDB transaction: after a crash, all of them happened or none did. */
+  /**
+   * Applies every change in one IndexedDB transaction: after a crash, all of them happened or none did. Everything
+   * is checked, sealed and tokenised first; the transaction is then one bulk request per table (puts before deletes),
+   * so a received batch of 256 messages costs a handful of round trips to the storage engine, not a thousand.
+   */
   async commit(changes: VaultChanges): Promise<void> {
-    this.#ring();
+    const keys = this.#ring();
     const db = this.#db;
+    const envelopes = this.#envelopes.rows(changes.envelopes ?? []);
+    const messages = prepareMessages(
+      this.#context,
+      this.#index,
+      (changes.put ?? []).flatMap((write) => (write.table === 'messages' ? [write.record] : [])),
+    );
+    const sealed = new Map<RecordTable, SealedRow[]>();
+    for (const write of changes.put ?? []) {
+      if (write.table === 'messages') continue;
+      const rows = sealed.get(write.table) ?? [];
+      rows.push(sealRecord(write.table, write.record as never, keys));
+      sealed.set(write.table, rows);
+    }
+    const deleted = new Map<RecordTable, string[]>();
+    for (const { table, id } of changes.delete ?? []) deleted.set(table, [...(deleted.get(table) ?? []), id]);
+
+    const reports: CorruptionReport[] = [];
+    let segment: StoredSegment | null = null;
     const tables = [db.envelopes, db.quarantine, ...SEALED_TABLES.map((table) => db.sealed(table))];
     await db.transaction('rw', tables, async () => {
-      for (const { bytes, logIndex } of changes.envelopes ?? []) await this.#envelopes.put(bytes, logIndex);
-      for (const write of changes.put ?? []) await this.put(write.table, write.record as never);
-      for (const { table, id } of changes.delete ?? []) await this.delete(table, id);
+      const [, stored] = await Promise.all([
+        this.#envelopes.putRows(envelopes),
+        storeMessages(this.#context, this.#index, messages, reports),
+        ...[...sealed].map(([table, rows]) => db.sealed(table).bulkPut(rows)),
+      ]);
+      segment = stored;
+      await Promise.all([...deleted].map(([table, ids]) => db.sealed(table).bulkDelete(ids)));
     });
+    // Reported and remembered only once the transaction has committed: a rolled-back write never happened.
+    for (const report of reports) this.#report(report);
+    if (segment) this.#index.remember(segment);
   }
 
   /** Ids of the messages containing every word of `query`, however each was spelt (see electron/common/search). */
   async search(query: string): Promise<readonly string[]> {
-    return findMessages(this.#context, query);
+    return (await this.#index.find(query, Number.POSITIVE_INFINITY)).map((message) => message.id);
+  }
+
+  /** The messages containing every word of `query`, highest order first, at most `limit`. */
+  async findMessages(query: string, limit: number): Promise<readonly RecordOf<'messages'>[]> {
+    return this.#index.find(query, limit);
   }
 
   async putEnvelope(bytes: Uint8Array, logIndex?: number): Promise<string> {

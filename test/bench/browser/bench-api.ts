@@ -26,21 +26,16 @@ export interface FillInput {
   readonly count: number;
   /** Messages per Vault.commit (the receiver's batch). */
   readonly batch: number;
-  /** Messages per transaction of the bulk part. */
-  readonly bulkBatch: number;
-  /** How many go through Vault.commit, timed; the rest are written in bulk with the vault's own row functions. */
-  readonly viaCommit: number;
   readonly seed: number;
 }
 
 export interface FillResult {
   readonly count: number;
-  readonly viaCommit: number;
+  /** Time to store all of them through Vault.commit. */
   readonly commitSeconds: number;
-  readonly bulkSeconds: number;
   /** UTF-8 bytes of every message text. */
   readonly plaintextBytes: number;
-  /** Distinct search tokens per message, summed (each is one index row). */
+  /** Distinct search tokens per message, summed (each is one posting in a segment). */
   readonly postings: number;
   /** How the languages and spellings of the corpus came out. */
   readonly mix: Readonly<Record<string, number>>;
@@ -57,9 +52,9 @@ export interface QueryInput {
 export interface QuerySample {
   readonly query: string;
   readonly kind: string;
-  /** The core worker's `search` through the RPC, as the inbox calls it (lookup, reading every match, the clone). */
+  /** The core worker's `search` through the RPC, as the inbox calls it (the newest 200 matches, read and cloned). */
   readonly coreMs: number;
-  /** Vault.search in the page: the blind-index lookup alone (matching ids). */
+  /** Vault.findMessages in the page: the same without the RPC. */
   readonly vaultMs: number;
   readonly scanMs: number;
   readonly results: number;
@@ -70,7 +65,7 @@ export interface QueryResult {
   /** Reading and decrypting every message into memory once, as a scanning search would at unlock. */
   readonly loadSeconds: number;
   readonly loaded: number;
-  /** Queries whose vault answer differed from the scan's (must be 0: both apply the same tokens). */
+  /** Queries whose answer (core or vault) differed from the scan's newest 200 (must be 0: the same tokens apply). */
   readonly mismatches: number;
 }
 

@@ -1,25 +1,19 @@
 /**
  * vault-search, in the page. `fill` writes the corpus (corpus.ts) into the profile's vault from the page's thread while
- * the profile's core worker is locked: the first messages through Vault.commit (the receiver's batches of message
- * records, each with its blind search index rows), timed, then the rest as the same rows written in bulk (see
- * `bulkWrite`: the real path stores about a hundred messages a second here). `queries` then times each query three ways:
- * - through the core worker's RPC (`search`), as the inbox asks it: blind-index lookup, then each matching message
- *   read and decrypted, sorted, and cloned to the UI thread;
- * - the blind-index lookup alone (Vault.search: the matching ids), in the page;
+ * the profile's core worker is locked, all of it through Vault.commit in the receiver's batches (each message sealed,
+ * each batch one sealed search index segment). `queries` then times each query three ways:
+ * - through the core worker's RPC (`search`), as the inbox asks it: the newest 200 matches, found in the index, each
+ *   read and decrypted, checked, sorted, and cloned to the UI thread;
+ * - the same in the page (Vault.findMessages, no RPC);
  * - the baseline: a linear scan over the decrypted messages held in memory, each as its set of search tokens (the
  *   cheapest scan there is with the same matching rules: every query token must be among the message's tokens).
+ * Every answer is checked against the scan: the same newest 200 matches, in the same order.
  */
-import { initCrypto, randomBytes, toBase64Url, utf8Encode } from '../../../electron/common/crypto/sodium';
-import { blindPosting, blindToken } from '../../../electron/common/search/blind-index';
+import { initCrypto, randomBytes, toBase64Url } from '../../../electron/common/crypto/sodium';
 import { searchTokens } from '../../../electron/common/search/normalize';
 import type { CoreApi } from '../../../renderer/core/api';
 import type { StoredMessage } from '../../../renderer/core/messages/message-view';
 import { Vault, type RecordWrite } from '../../../renderer/core/vault';
-import { VaultDatabase, defaultStorage } from '../../../renderer/core/vault/database';
-import { KeyRing } from '../../../renderer/core/vault/key-ring';
-import { parseMeta, unwrapDataKey } from '../../../renderer/core/vault/meta';
-import { sealRecord } from '../../../renderer/core/vault/record-store';
-import { sealBox } from '../../../renderer/core/vault/sealed-row';
 import type { FillInput, FillResult, QueryInput, QueryResult, QuerySample } from './bench-api';
 import { message, query } from './corpus';
 
@@ -57,25 +51,6 @@ function storedMessage(seed: number, i: number, sender: string): { record: Store
   return { record, features };
 }
 
-/**
- * The rows Vault.commit writes for a batch of messages — each message sealed as its record (sealRecord) and one
- * search-index row per distinct token, built exactly as search-index.ts builds them — written with one bulkPut per
- * table instead of a nested transaction and four round trips per message. Any drift from the vault's own format
- * shows up in `queries`, which checks every answer of Vault.search against the scan.
- */
-async function bulkWrite(db: VaultDatabase, keys: KeyRing, records: readonly StoredMessage[]): Promise<void> {
-  const messages = records.map((record) => sealRecord('messages', record, keys));
-  const postings = records.flatMap((record) =>
-    searchTokens(record.text).map((token) => {
-      const id = blindPosting(keys.searchKey, token, record.id);
-      return { id, t: blindToken(keys.searchKey, token), box: sealBox('searchIndex', id, utf8Encode(record.id), keys.dataKey) };
-    }),
-  );
-  await db.transaction('rw', [db.sealed('messages'), db.sealed('searchIndex')], async () => {
-    await Promise.all([db.sealed('messages').bulkPut(messages), db.sealed('searchIndex').bulkPut(postings)]);
-  });
-}
-
 export async function fill(input: FillInput): Promise<FillResult> {
   await initCrypto();
   const encoder = new TextEncoder();
@@ -95,99 +70,76 @@ export async function fill(input: FillInput): Promise<FillResult> {
     return records;
   };
 
-  // The real write path first, for its rate: what storing received messages costs the receiver.
+  // Every message through Vault.commit, a receiver's batch at a time, as received messages are stored. One commit
+  // is in flight while the next is prepared: IndexedDB's backend works in the browser process meanwhile.
   const vault = await openUnlocked(input.profile, input.passphrase);
-  const sampleStart = performance.now();
-  let from = 0;
+  const start = performance.now();
   try {
-    for (; from < Math.min(input.viaCommit, input.count); from += input.batch) {
-      await vault.commit({ put: batchOf(from, input.batch).map((record): RecordWrite => ({ table: 'messages', record })) });
-    }
-  } finally {
-    vault.close();
-  }
-  const commitSeconds = (performance.now() - sampleStart) / 1000;
-  const viaCommit = from;
-
-  const db = new VaultDatabase(input.profile, defaultStorage());
-  const dataKey = unwrapDataKey(parseMeta(await db.meta.get('vault')), input.passphrase);
-  if (!dataKey) throw new Error('wrong passphrase');
-  const keys = new KeyRing(dataKey);
-  const bulkStart = performance.now();
-  try {
-    // One transaction in flight while the next batch is sealed: IndexedDB's backend works in the browser process.
     let writing: Promise<void> = Promise.resolve();
-    for (; from < input.count; from += input.bulkBatch) {
-      const records = batchOf(from, input.bulkBatch);
+    for (let from = 0; from < input.count; from += input.batch) {
+      const writes = batchOf(from, input.batch).map((record): RecordWrite => ({ table: 'messages', record }));
       await writing;
-      writing = bulkWrite(db, keys, records);
+      writing = vault.commit({ put: writes });
     }
     await writing;
   } finally {
-    keys.wipe();
-    db.close();
+    vault.close();
   }
-  return {
-    count: input.count,
-    viaCommit,
-    commitSeconds,
-    bulkSeconds: (performance.now() - bulkStart) / 1000,
-    plaintextBytes,
-    postings,
-    mix,
-  };
+  return { count: input.count, commitSeconds: (performance.now() - start) / 1000, plaintextBytes, postings, mix };
 }
 
 interface Loaded {
   readonly id: string;
+  readonly order: number;
   readonly tokens: ReadonlySet<string>;
 }
 
-function scan(messages: readonly Loaded[], text: string): string[] {
+/** The newest `limit` messages containing every token of `text`, as the index must answer. */
+function scan(messages: readonly Loaded[], text: string, limit: number): { ids: string[]; total: number } {
   const tokens = searchTokens(text);
-  if (tokens.length === 0) return [];
-  const found: string[] = [];
-  for (const m of messages) if (tokens.every((token) => m.tokens.has(token))) found.push(m.id);
-  return found;
+  if (tokens.length === 0) return { ids: [], total: 0 };
+  const found: Loaded[] = [];
+  for (const m of messages) if (tokens.every((token) => m.tokens.has(token))) found.push(m);
+  found.sort((a, b) => b.order - a.order || (a.id < b.id ? -1 : 1));
+  return { ids: found.slice(0, limit).map((m) => m.id), total: found.length };
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
-  if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((id) => set.has(id));
-};
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** What the inbox asks for (MESSAGE_LIST_LIMIT). */
+const LIMIT = 200;
 
 export async function queries(core: CoreApi, input: QueryInput): Promise<QueryResult> {
   const vault = await openUnlocked(input.profile, input.passphrase);
   try {
     const loadStart = performance.now();
     const { records } = await vault.list('messages');
-    const loaded: Loaded[] = records.map((record) => ({ id: record.id, tokens: new Set(searchTokens(record.text)) }));
+    const loaded: Loaded[] = records.map((record) => ({ id: record.id, order: record.order ?? -1, tokens: new Set(searchTokens(record.text)) }));
     const loadSeconds = (performance.now() - loadStart) / 1000;
     const samples: QuerySample[] = [];
     let mismatches = 0;
     for (let q = 0; q < input.warmup + input.count; q += 1) {
       const { text, kind } = query(input.seed, q, loaded.length);
-      let viaCore = { ms: 0, count: 0 };
+      let viaCore = { ms: 0, ids: [] as readonly string[] };
       let viaVault = { ms: 0, ids: [] as readonly string[] };
       const timeCore = async () => {
         const t0 = performance.now();
-        const found = await core.search(text);
-        viaCore = { ms: performance.now() - t0, count: found.length };
+        const found = await core.search(text, LIMIT);
+        viaCore = { ms: performance.now() - t0, ids: found.map((m) => m.id) };
       };
       const timeVault = async () => {
         const t0 = performance.now();
-        const ids = await vault.search(text);
-        viaVault = { ms: performance.now() - t0, ids };
+        const found = await vault.findMessages(text, LIMIT);
+        viaVault = { ms: performance.now() - t0, ids: found.map((m) => m.id) };
       };
-      // Alternate which of the two index paths goes first, so neither always finds the other's blocks in cache.
+      // Alternate which of the two goes first, so neither always finds the other's blocks in cache.
       for (const time of q % 2 === 0 ? [timeCore, timeVault] : [timeVault, timeCore]) await time();
       const t0 = performance.now();
-      const scanned = scan(loaded, text);
+      const scanned = scan(loaded, text, LIMIT);
       const scanMs = performance.now() - t0;
-      if (!sameSet(scanned, viaVault.ids) || viaCore.count !== scanned.length) mismatches += 1;
+      if (!sameList(scanned.ids, viaVault.ids) || !sameList(scanned.ids, viaCore.ids)) mismatches += 1;
       if (q < input.warmup) continue;
-      samples.push({ query: text, kind, coreMs: viaCore.ms, vaultMs: viaVault.ms, scanMs, results: scanned.length });
+      samples.push({ query: text, kind, coreMs: viaCore.ms, vaultMs: viaVault.ms, scanMs, results: scanned.total });
     }
     return { samples, loadSeconds, loaded: loaded.length, mismatches };
   } finally {

@@ -128,6 +128,18 @@ export async function tamper(factory: IDBFactory, database: string, store: strin
   }
 }
 
+/** Empties one object store and puts `meta` into the meta store: what an upgrade that drops an index leaves behind. */
+export async function clearStore(factory: IDBFactory, database: string, store: string, meta: { readonly id: string }): Promise<void> {
+  const db = await request(factory.open(database));
+  try {
+    const transaction = db.transaction([store, 'meta'], 'readwrite');
+    await request(transaction.objectStore(store).clear());
+    await request(transaction.objectStore('meta').put(meta));
+  } finally {
+    db.close();
+  }
+}
+
 const utf8 = new TextDecoder('utf-8');
 const utf16 = new TextDecoder('utf-16le');
 

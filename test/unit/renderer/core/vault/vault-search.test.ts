@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../../../electron/common/crypto/sodium';
 import { searchTokens } from '../../../../../electron/common/search/normalize';
 import { databaseName } from '../../../../../renderer/core/vault/database';
-import { PASSPHRASE, createdVault, dumpStorage, envelopeFrom, machine, readable, tamper } from './vault-driver';
+import { PASSPHRASE, clearStore, createdVault, dumpStorage, envelopeFrom, machine, readable, tamper } from './vault-driver';
 
 beforeAll(initCrypto);
 
@@ -73,18 +73,51 @@ describe('search', () => {
     expect(await vault.search(' — , ')).toEqual([]);
   });
 
-  it('refuses an index row moved under another word’s hash', async () => {
+  it('refuses a segment sealed for another row, sets it aside, and rebuilds the index so every word still finds its message', async () => {
     const { m, vault } = await searchableVault();
-    const rows = (await dumpStorage(m.storage.indexedDB)).filter((e) => e.store === 'searchIndex');
-    const blindOf = (entry: (typeof rows)[number]) => (entry.value as { t: string }).t;
-    // Point one index row at another word's blind token (an attacker can copy hashes without knowing the words), so
-    // that word would find a message that does not contain it.
-    const [target, moved] = [rows[0]!, rows.find((e) => blindOf(e) !== blindOf(rows[0]!))!];
-    await tamper(m.storage.indexedDB, databaseName('il-post'), 'searchIndex', moved.key, (row) => ({ ...(row as object), t: blindOf(target) }));
+    const segments = (await dumpStorage(m.storage.indexedDB)).filter((e) => e.store === 'searchSegments');
+    expect(segments.length).toBeGreaterThan(1);
+    // Copy one segment's sealed box over another's (an attacker can move ciphertext without the key): the moved box
+    // would make the second segment answer with the first one's messages.
+    const [source, target] = [segments[0]!, segments[1]!];
+    await tamper(m.storage.indexedDB, databaseName('il-post'), 'searchSegments', target.key, (row) => ({ ...(row as object), box: (source.value as { box: Uint8Array }).box }));
     const reports: unknown[] = [];
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
     vault.onCorruption((report) => reports.push(report));
-    for (const token of searchTokens(Object.values(MESSAGES).join(' '))) await vault.search(token);
-    expect(reports).toMatchObject([{ table: 'searchIndex', reason: 'invalid' }]);
+
+    expect(await vault.search('trucks')).toEqual(['en']);
+    expect(reports).toMatchObject([{ table: 'searchSegments', id: target.key, reason: 'undecryptable' }]);
+    expect(await vault.quarantined()).toMatchObject([{ table: 'searchSegments', id: target.key }]);
+    for (const [id, text] of Object.entries(MESSAGES)) {
+      for (const token of searchTokens(text)) expect(await vault.search(token), token).toContain(id);
+    }
+  });
+
+  it('rebuilds the index from the messages when it is marked for rebuilding (an upgraded vault, an old backup)', async () => {
+    const { m, vault } = await searchableVault();
+    vault.close();
+    await clearStore(m.storage.indexedDB, databaseName('il-post'), 'searchSegments', { id: 'search-rebuild' });
+    const reopened = await m.open();
+    await reopened.unlock(PASSPHRASE);
+    expect(await reopened.search('quneitra')).toEqual(['en']);
+    expect(await reopened.search('٠٦٠٠')).toEqual(['ar', 'he']);
+    const stores = (await dumpStorage(m.storage.indexedDB)).map((e) => `${e.store}/${String(e.key)}`);
+    expect(stores).not.toContain('meta/search-rebuild');
+  });
+
+  it('merges segments as they accumulate, and answers the same', async () => {
+    const m = machine();
+    const vault = await createdVault(m);
+    const words = ['north', 'south', 'east', 'west', 'fence', 'gate', 'road', 'ridge', 'wadi', 'hill'];
+    for (let i = 0; i < 40; i += 1) await vault.put('messages', { id: `m${String(i).padStart(2, '0')}`, text: `report ${i} ${words[i % 10]}`, order: i });
+    await vault.search('report');
+    const segments = (await dumpStorage(m.storage.indexedDB)).filter((e) => e.store === 'searchSegments');
+    // 40 writes of one message each: merged eight at a time, there are far fewer segments than writes.
+    expect(segments.length).toBeLessThan(16);
+    expect(await vault.search('fence')).toEqual(['m34', 'm24', 'm14', 'm04']);
+    expect((await vault.findMessages('report', 3)).map((message) => message.id)).toEqual(['m39', 'm38', 'm37']);
+    expect(await vault.search('report 17')).toEqual(['m17']);
   });
 });
 
@@ -114,7 +147,7 @@ describe('no plaintext on disk', () => {
 
     const entries = await dumpStorage(m.storage.indexedDB);
     expect(new Set(entries.map((e) => e.store))).toEqual(
-      new Set(['meta', 'envelopes', 'messages', 'drafts', 'outbox', 'translations', 'searchIndex']),
+      new Set(['meta', 'envelopes', 'messages', 'drafts', 'outbox', 'translations', 'searchSegments']),
     );
     const everything = entries.map((e) => `${e.database}\n${e.store}\n${readable(e.key)}\n${readable(e.value)}`).join('\n');
     const secrets = [CANARY, CANARY.toLowerCase(), 'ZEBRA', 'fence', 'Report', 'كلمةسرية', 'الرسالة', 'דיווח', 'draft mentioning', PASSPHRASE, 'correct horse', 'סוס', `${PASSPHRASE} 2`];
