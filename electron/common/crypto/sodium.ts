@@ -6,6 +6,7 @@
  * synchronous. Only the default import works at run time.
  */
 import sodium from 'libsodium-wrappers-sumo';
+import { decodeBase64Url, encodeBase64Url } from './base64url';
 
 let ready = false;
 
@@ -23,16 +24,11 @@ export const libraryVersion = (): string => lib().sodium_version_string();
 
 // --- encodings (libsodium's, so this environment-free code needs neither TextEncoder nor Buffer) ---
 
-/** RFC 4648 §5 base64url without padding: every binary field of the protocol is written this way. */
-export const toBase64Url = (bytes: Uint8Array): string => lib().to_base64(bytes, lib().base64_variants.URLSAFE_NO_PADDING);
+/** RFC 4648 §5 base64url without padding: every binary field of the protocol is written this way (base64url.ts). */
+export const toBase64Url = (bytes: Uint8Array): string => encodeBase64Url(bytes);
 
 /** Strict: refuses padding, standard-alphabet characters and non-canonical trailing bits. */
-export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
-  const bytes = lib().from_base64(text, lib().base64_variants.URLSAFE_NO_PADDING);
-  if (toBase64Url(bytes) !== text) throw new Error('not canonical base64url');
-  return bytes;
-}
+export const fromBase64Url = (text: string): Uint8Array => decodeBase64Url(text);
 
 /** RFC 4648 §4 standard base64 with padding, as signed notes (checkpoints) use. */
 export const toBase64 = (bytes: Uint8Array): string => lib().to_base64(bytes, lib().base64_variants.ORIGINAL);

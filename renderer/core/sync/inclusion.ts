@@ -11,7 +11,12 @@ import type { ReceivedLeaf } from './receiver';
 import type { SyncContext } from './sync-context';
 
 /** Proof requests in flight at once. */
-const WINDOW = 32;
+const WINDOW = 64;
+/**
+ * How far proving may run ahead of the recorded `includedThrough` before it is written: a write per window would be
+ * a vault transaction per 64 proofs. After a crash the unrecorded stretch is simply proved again.
+ */
+const RECORD_EVERY = 1024;
 /** How soon to ask again for a checkpoint that covers a just-delivered envelope. */
 const RETRY_MS = 250;
 
@@ -74,7 +79,8 @@ export class InclusionProver {
       );
       for (const { leaf, ok } of results) if (!ok) await context.raise('inclusion-failed', { index: leaf.index });
       const through = Math.min(batch.at(-1)!.index, context.sync.processedIndex);
-      if (through > context.inclusion.includedThrough && (this.#pending[0]?.index ?? Infinity) > through) {
+      const recordNow = this.#pending.length === 0 || through >= context.inclusion.includedThrough + RECORD_EVERY;
+      if (recordNow && through > context.inclusion.includedThrough && (this.#pending[0]?.index ?? Infinity) > through) {
         const inclusion = { ...context.inclusion, includedThrough: through };
         await context.vault.commit({ put: [stateWrite(inclusion)] });
         context.inclusion = inclusion;

@@ -204,7 +204,7 @@ export class Receiver {
     // device's own envelopes among the batch; written only if they moved it.
     const chain = prepared.own.reduce((current, { envelope, hash }) => advanceChain(current, envelope, hash), context.chain);
     const state = chain === context.chain ? [stateWrite(sync)] : [stateWrite(sync), stateWrite(chain)];
-    await context.vault.commit({ envelopes: prepared.envelopes, put: [...prepared.writes, ...state], delete: prepared.deletes });
+    await context.vault.commit({ envelopes: prepared.envelopes, put: [...prepared.writes, ...state], delete: prepared.deletes, messagesJustRead: true });
     context.sync = sync;
     context.chain = chain;
     if (this.#processedAhead === prepared.processed) this.#processedAhead = null;

@@ -26,18 +26,20 @@ export function prepareMessages(context: StoreContext, index: SearchIndex, views
 /**
  * Stores prepared messages and their segment; run inside a read-write transaction over messages, segments and
  * quarantine. A message about to be replaced that no longer reads as itself is set aside first (nothing is lost);
- * its report is added to `reports`, for the caller to send once the transaction has committed.
+ * its report is added to `reports`, for the caller to send once the transaction has committed. `justRead`: the caller
+ * has read these ids through the vault a moment ago, which set any corrupt one aside already.
  */
 export async function storeMessages(
   context: StoreContext,
   index: SearchIndex,
   prepared: PreparedMessages,
   reports: CorruptionReport[],
+  justRead: boolean,
 ): Promise<StoredSegment | null> {
   if (prepared.rows.length === 0) return null;
   const table = context.db.sealed('messages');
   const ids = prepared.rows.map((row) => row.id);
-  const [existing, stored] = await Promise.all([table.bulkGet(ids), index.write(prepared.docs)]);
+  const [existing, stored] = await Promise.all([justRead ? [] : table.bulkGet(ids), index.write(prepared.docs)]);
   for (const [i, row] of existing.entries()) {
     if (row === undefined) continue;
     const opened = openRecord('messages', row, context.keys());

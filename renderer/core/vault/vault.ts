@@ -41,6 +41,11 @@ export interface VaultChanges {
   readonly envelopes?: readonly EnvelopeWrite[];
   readonly put?: readonly RecordWrite[];
   readonly delete?: readonly { readonly table: RecordTable; readonly id: string }[];
+  /**
+   * The caller has just read every message it puts with `getMany`, which sets aside any corrupt row it finds, so
+   * the commit need not read them again to keep a corrupt one from being overwritten (the receiver's batches).
+   */
+  readonly messagesJustRead?: boolean;
 }
 
 export class Vault {
@@ -222,7 +227,7 @@ export class Vault {
     await db.transaction('rw', tables, async () => {
       const [, stored] = await Promise.all([
         this.#envelopes.putRows(envelopes),
-        storeMessages(this.#context, this.#index, messages, reports),
+        storeMessages(this.#context, this.#index, messages, reports, changes.messagesJustRead === true),
         ...[...sealed].map(([table, rows]) => db.sealed(table).bulkPut(rows)),
       ]);
       segment = stored;

@@ -3,8 +3,10 @@
  * page's target, or of the page's own thread, summed by what the app was doing. Each sample goes to the first
  * activity in the list whose function is on its stack (so a Dexie write made by `reindex` counts as search indexing);
  * '(idle)' is the thread waiting — for IndexedDB's backend in the browser process, the relay, the other thread, or a
- * CPU taken by another process. Needs the page built unminified (browser/vite.config.ts), so functions keep their names.
+ * CPU taken by another process. The raw profile is kept under test/artifacts/bench/ for DevTools. Needs the page built unminified (browser/vite.config.ts), so functions keep their names.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import type { BenchBrowser } from './browser-page';
 
@@ -18,16 +20,17 @@ export const WORKER_ACTIVITIES: Activities = {
   rest: 'other JS (Dexie promise and transaction plumbing, RPC, timers)',
   list: [
     ['reads for the page (messages(), search(), status())', ['messages', 'search', 'status']],
-    ['search index rows (tokens, blind hashes, sealing, writes)', ['reindex']],
-    ['message rows (old text read, sealing, write)', ['putMessage', 'indexedText', 'change']],
+    ['search index (tokens, blind hashes, segments, merges)', ['docOf', '#merge', '#sync', 'remember']],
+    ['message rows (sealing, write)', ['prepareMessages', 'storeMessages']],
     ['envelope checks (signature, sealed key, payload)', ['checkEnvelope']],
+    ['canonical envelope bytes and hashes', ['envelopeBytes', 'hashOfEnvelopeBytes']],
     ['chain checks (vault lookups)', ['#judgeChain', 'checkChain']],
     ['existing-view lookup', ['#view']],
     ['inclusion proofs', ['verifyInclusion', '#run']],
     ['checkpoint signatures and consistency', ['#judge', 'observe', 'openCheckpoint', 'verifyConsistency']],
     ['frame parsing and validation', ['#receive']],
     ['other vault writes (envelopes, state)', ['commit']],
-    ['receiver, other', ['#process']],
+    ['receiver, other', ['#prepare', '#commit', '#drain']],
   ],
 };
 
@@ -83,6 +86,13 @@ export function activities(profile: Profile, known: Activities): [string, number
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
+/** Writes a raw profile where DevTools can open it (test/artifacts is git-ignored). */
+function keep(thread: string, profile: unknown): void {
+  const folder = join('test', 'artifacts', 'bench');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${thread}.cpuprofile`), JSON.stringify(profile));
+}
+
 /**
  * A profiler for the page's core worker. Attach before the worker starts (it starts on the page's first core call):
  * auto-attach reports it, and its protocol messages go through the page's session (Target.sendMessageToTarget).
@@ -132,6 +142,7 @@ export class WorkerProfiler {
   async stop(): Promise<[string, number][]> {
     const { profile } = (await this.#send('Profiler.stop')) as { profile: Profile };
     await this.cdp.detach();
+    keep('worker', profile);
     return activities(profile, WORKER_ACTIVITIES);
   }
 }
@@ -151,6 +162,7 @@ export class PageProfiler {
   async stop(): Promise<[string, number][]> {
     const { profile } = await this.cdp.send('Profiler.stop');
     await this.cdp.detach();
+    keep('page', profile);
     return activities(profile as unknown as Profile, UI_ACTIVITIES);
   }
 }
