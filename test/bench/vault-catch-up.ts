@@ -147,6 +147,7 @@ async function run(scope: Scope): Promise<BenchResult> {
   const rows = first.reduce((sum, { text }) => sum + 2 + searchTokens(text).length, 0);
   const sent = await sender.send(first);
   const alone = await catchUp(browser, tap, { ui: false, count: COUNT, listed: COUNT, last: { id: sent.ids.at(-1)!, word: firstWord }, profile: 'worker' });
+  console.log(`  ${summary('sync client alone', alone)}`);
   await browser.run(() => window.bench.core('lock'), null);
   const floor: FloorResult = await browser.run((input) => window.bench.floor(input), { profile: PROFILE, passphrase: PASSPHRASE });
   if (floor.count !== COUNT || floor.opened !== COUNT) throw new Error(`floor: ${floor.opened} of ${floor.count} envelopes opened, expected ${COUNT}`);

@@ -56,6 +56,66 @@ export function verifyInclusion(index: number, size: number, leaf: Uint8Array, p
   return bytesEqual(computed, root);
 }
 
+const sameHash = (a: Uint8Array, b: Uint8Array): boolean => {
+  for (let i = 0; i < HASH_BYTES; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/** Remembered inner nodes per checker: past this the memory starts again (a catch-up needs a few per leaf). */
+const MAX_KNOWN_NODES = 200_000;
+
+/**
+ * Verifies many inclusion proofs under one tree head, remembering the inner nodes each verified proof established. A
+ * later proof stops at the first remembered node its path reaches: equal, the rest of its path is already proved to
+ * lead to the root, so the leaf is included (the siblings above are not looked at); different, it cannot lead there. Consecutive leaves (a catch-up)
+ * share all but their lowest nodes, so most proofs cost two or three hashes instead of one per level.
+ *
+ * Sound because, for one tree size, a node is fixed by its level and its index at that level (RFC 9162 splits at
+ * powers of two, so the subtree over leaves [k·2^L, min((k+1)·2^L, size)) is the same whichever leaf's path reaches
+ * it), and only nodes of proofs that reached the root are remembered.
+ */
+export class InclusionChecker {
+  readonly size: number;
+  readonly root: Uint8Array;
+  readonly #known = new Map<number, Uint8Array>();
+
+  constructor(size: number, root: Uint8Array) {
+    this.size = size;
+    this.root = root.slice();
+  }
+
+  verify(index: number, leaf: Uint8Array, proof: readonly Uint8Array[]): boolean {
+    const { size, root } = this;
+    if (!isSize(index) || !isSize(size) || index >= size || !wellFormed([leaf, root, ...proof])) return false;
+    const { inner, border } = decomposeInclusionProof(BigInt(index), BigInt(size));
+    if (proof.length !== inner + border) return false;
+    const path: [number, Uint8Array][] = [];
+    let hash = leaf;
+    let position = index;
+    for (let level = 1; level <= inner; level += 1) {
+      hash = position % 2 === 0 ? nodeHash(hash, proof[level - 1]!) : nodeHash(proof[level - 1]!, hash);
+      position = Math.floor(position / 2);
+      // Levels stay below 64 and positions below 2^47 for any log this app will see: one number per node.
+      const key = position * 64 + level;
+      const known = this.#known.get(key);
+      if (known) {
+        if (!sameHash(known, hash)) return false;
+        this.#remember(path);
+        return true;
+      }
+      path.push([key, hash]);
+    }
+    if (!sameHash(chainBorderRight(hash, proof.slice(inner)), root)) return false;
+    this.#remember(path);
+    return true;
+  }
+
+  #remember(path: readonly [number, Uint8Array][]): void {
+    if (this.#known.size + path.length > MAX_KNOWN_NODES) this.#known.clear();
+    for (const [key, hash] of path) this.#known.set(key, hash);
+  }
+}
+
 /** True when `proof` shows that the tree of `size1` leaves (root1) is a prefix of the tree of `size2` leaves (root2). */
 export function verifyConsistency(size1: number, size2: number, root1: Uint8Array, root2: Uint8Array, proof: readonly Uint8Array[]): boolean {
   // A consistency proof from the empty tree proves nothing, so it is refused (as the reference implementation

@@ -11,5 +11,9 @@ export const MAX_SEALED_KEYS = 64;
 export const MAX_NAME_LENGTH = 64;
 /** How long an authentication challenge stays valid. */
 export const AUTH_NONCE_TTL_MS = 30_000;
-/** The most envelopes one `deliver` burst leaves unacknowledged before the relay waits for an ack. */
-export const DELIVERY_WINDOW = 512;
+/**
+ * The most envelopes one `deliver` burst leaves unacknowledged before the relay waits for an ack. A client stores
+ * deliveries a batch at a time and acknowledges each batch once committed: the window holds several batches, so the
+ * next ones are already on the wire while one is being stored (with one batch's room, a catch-up stalls on every ack).
+ */
+export const DELIVERY_WINDOW = 2048;

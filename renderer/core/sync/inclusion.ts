@@ -4,8 +4,8 @@
  * that fails is an alarm. `includedThrough` records how far every stored envelope is proved, so the work resumes
  * after a restart (see SyncClient.start).
  */
-import { fromBase64Url } from '../../../electron/common/crypto/sodium';
-import { verifyInclusion } from '../../../electron/common/merkle/merkle';
+import { fromBase64Url, toBase64Url } from '../../../electron/common/crypto/sodium';
+import { InclusionChecker } from '../../../electron/common/merkle/merkle';
 import { stateWrite } from '../channel/channel-state';
 import type { ReceivedLeaf } from './receiver';
 import type { SyncContext } from './sync-context';
@@ -25,6 +25,8 @@ export class InclusionProver {
   #pending: ReceivedLeaf[] = [];
   #running: Promise<void> | null = null;
   #retry: ReturnType<typeof setTimeout> | null = null;
+  /** Proofs are checked against the trusted checkpoint of the moment, through one checker per checkpoint. */
+  #checker: InclusionChecker | null = null;
 
   constructor(context: SyncContext) {
     this.#context = context;
@@ -69,12 +71,15 @@ export class InclusionProver {
       const trusted = context.checkpoints.trusted!;
       const batch = this.#pending.splice(0, WINDOW);
       if (batch.length === 0) return; // cleared while the checkpoint was fetched
-      const root = fromBase64Url(trusted.root);
+      if (this.#checker?.size !== trusted.size || toBase64Url(this.#checker.root) !== trusted.root) {
+        this.#checker = new InclusionChecker(trusted.size, fromBase64Url(trusted.root));
+      }
+      const checker = this.#checker;
       const results = await Promise.all(
         batch.map(async (leaf) => {
           const answer = await context.link!.request({ type: 'get-inclusion', index: leaf.index, size: trusted.size });
           const proof = answer.proof.map(fromBase64Url);
-          return { leaf, ok: answer.index === leaf.index && answer.size === trusted.size && verifyInclusion(leaf.index, trusted.size, fromBase64Url(leaf.hash), proof, root) };
+          return { leaf, ok: answer.index === leaf.index && answer.size === trusted.size && checker.verify(leaf.index, fromBase64Url(leaf.hash), proof) };
         }),
       );
       for (const { leaf, ok } of results) if (!ok) await context.raise('inclusion-failed', { index: leaf.index });

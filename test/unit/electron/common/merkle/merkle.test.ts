@@ -10,6 +10,7 @@ import { fromBase64, initCrypto, utf8Encode } from '../../../../../electron/comm
 import {
   consistencyProof,
   emptyRoot,
+  InclusionChecker,
   inclusionProof,
   leafHash,
   nodeHash,
@@ -116,5 +117,42 @@ describe('proof generation', () => {
     tampered[0]! ^= 1;
     expect(verifyInclusion(5, 13, leaves[5]!, proof, tampered)).toBe(false);
     expect(verifyConsistency(7, 13, treeRoot(hashes, 7), tampered, consistencyProof(hashes, 7, 13))).toBe(false);
+  });
+});
+
+describe('InclusionChecker', () => {
+  it('agrees with verifyInclusion on every proof of trees of 1 to 40 leaves, in any order, with its memory warm', () => {
+    const { leaves, hashes } = memoryTree(40);
+    for (let size = 1; size <= 40; size += 1) {
+      const root = treeRoot(hashes, size);
+      const checker = new InclusionChecker(size, root);
+      const order = [...Array(size).keys()].sort((a, b) => ((a * 7919) % 41) - ((b * 7919) % 41));
+      for (const index of [...order, ...order]) {
+        const proof = inclusionProof(hashes, index, size);
+        expect(checker.verify(index, leaves[index]!, proof), `inclusion ${index}/${size}`).toBe(true);
+        // However warm its memory, a wrong leaf or a wrong index is refused.
+        if (size === 1) continue;
+        expect(checker.verify(index, leaves[(index + 1) % size]!, proof), `leaf ${index}/${size}`).toBe(false);
+        expect(checker.verify((index + 1) % size, leaves[index]!, proof), `index ${index}/${size}`).toBe(false);
+        // With nothing remembered, every sibling counts, as in verifyInclusion.
+        for (const [i, sibling] of proof.entries()) {
+          const bent = proof.map((h, j) => (j === i ? Uint8Array.from(sibling, (byte, k) => (k === 0 ? byte ^ 1 : byte)) : h));
+          expect(new InclusionChecker(size, root).verify(index, leaves[index]!, bent), `sibling ${i} of ${index}/${size}`).toBe(false);
+          expect(verifyInclusion(index, size, leaves[index]!, bent, root)).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('remembers nothing from a proof that failed', () => {
+    const { leaves, hashes } = memoryTree(16);
+    const checker = new InclusionChecker(16, treeRoot(hashes, 16));
+    // A forged lowest sibling makes a wrong level-1 node; it must not be taken as known.
+    const forged = inclusionProof(hashes, 3, 16).map((h, i) => (i === 0 ? h.map((byte) => byte ^ 1) : h));
+    expect(checker.verify(3, leaves[3]!, forged)).toBe(false);
+    expect(checker.verify(3, leaves[3]!, forged)).toBe(false);
+    expect(checker.verify(2, leaves[2]!, inclusionProof(hashes, 2, 16))).toBe(true);
+    expect(checker.verify(3, leaves[3]!, inclusionProof(hashes, 3, 16))).toBe(true);
+    expect(checker.verify(3, leaves[3]!, forged)).toBe(false);
   });
 });
