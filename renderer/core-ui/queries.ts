@@ -1,6 +1,6 @@
 /** The core's views the UI shows, each re-read when the worker reports its topic changed. */
 import { useCallback } from 'react';
-import type { Alarm, CoreStatus, DeviceSummary, MessageSummary, PendingEnrolment } from '../core/api';
+import type { Alarm, CoreStatus, DeviceSummary, MessagePage, MessageSummary, PendingEnrolment } from '../core/api';
 import { getCore } from '../core/client';
 import { useCoreQuery, type CoreQuery } from './useCoreQuery';
 
@@ -15,9 +15,15 @@ export const useAlarms = (): CoreQuery<readonly Alarm[]> => useCoreQuery(['alarm
 export const usePendingEnrolments = (): CoreQuery<readonly PendingEnrolment[]> => useCoreQuery(['enrolments'], readPendingEnrolments);
 export const useDevices = (): CoreQuery<readonly DeviceSummary[]> => useCoreQuery(['devices'], readDevices);
 
-/** Every message, or those matching `query` when it has any words; newest first either way. */
-export function useMessages(query: string): CoreQuery<readonly MessageSummary[]> {
+/** One page of the whole message list, newest first, with the list's length. */
+export function useMessagePage(offset: number, limit: number): CoreQuery<MessagePage> {
+  const read = useCallback(() => getCore().messagePage(offset, limit), [offset, limit]);
+  return useCoreQuery(['messages'], read);
+}
+
+/** The newest messages containing every word of `query`. */
+export function useSearch(query: string): CoreQuery<readonly MessageSummary[]> {
   const words = query.trim();
-  const read = useCallback(() => (words === '' ? getCore().messages() : getCore().search(words)), [words]);
+  const read = useCallback(() => getCore().search(words), [words]);
   return useCoreQuery(['messages'], read);
 }

@@ -167,6 +167,18 @@ export interface Alarm {
 /** How many messages a list returns unless asked for another number: enough for a screen, small enough to move fast. */
 export const MESSAGE_LIST_LIMIT = 200;
 
+/** The most messages one page of the list holds (a scrolling list asks for what is on screen, and a little more). */
+export const MESSAGE_PAGE_LIMIT = 500;
+
+/** A stretch of the whole message list, newest first: what a scrolling list shows. */
+export interface MessagePage {
+  /** How many messages there are in all: what the list scrolls over. */
+  readonly total: number;
+  /** The position of the first message below in the whole list (0: the newest). */
+  readonly offset: number;
+  readonly messages: readonly MessageSummary[];
+}
+
 export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices';
 
 /** Sent by the worker whenever something the UI shows may have changed; the UI re-reads what it shows. */
@@ -201,6 +213,8 @@ export interface CoreApi {
   send(input: SendInput): Promise<string>;
   /** The newest `limit` messages (default MESSAGE_LIST_LIMIT), newest first: the outbox, then by log position. */
   messages(limit?: number): Promise<readonly MessageSummary[]>;
+  /** Up to `limit` (at most MESSAGE_PAGE_LIMIT) messages from position `offset` of the whole list, and the total. */
+  messagePage(offset: number, limit: number): Promise<MessagePage>;
   /** Messages containing every word of the query, however each was spelt: the newest `limit` of them. */
   search(query: string, limit?: number): Promise<readonly MessageSummary[]>;
   alarms(): Promise<readonly Alarm[]>;

@@ -11,6 +11,7 @@ import { fingerprint } from '../../electron/common/protocol/identity';
 import { dismissAlarm, raiseAlarm, readAlarms, toAlarm } from './alarms';
 import {
   MESSAGE_LIST_LIMIT,
+  MESSAGE_PAGE_LIMIT,
   type Alarm,
   type AlarmKind,
   type CoreApi,
@@ -21,6 +22,7 @@ import {
   type DeviceSummary,
   type Identity,
   type JoinChannelInput,
+  type MessagePage,
   type MessageSummary,
   type PendingEnrolment,
   type SendInput,
@@ -199,6 +201,15 @@ export class Core implements CoreApi {
     this.#requireSession();
     const { records } = await (await this.#openVault()).newest('messages', listLimit(limit));
     return parseMessages(records).map(toSummary);
+  }
+
+  async messagePage(offset: number, limit: number): Promise<MessagePage> {
+    this.#requireSession();
+    const vault = await this.#openVault();
+    const start = Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
+    const size = Number.isSafeInteger(limit) && limit > 0 ? Math.min(limit, MESSAGE_PAGE_LIMIT) : MESSAGE_LIST_LIMIT;
+    const [total, { records }] = await Promise.all([vault.count('messages'), vault.page('messages', start, size)]);
+    return { total, offset: start, messages: parseMessages(records).map(toSummary) };
   }
 
   async search(query: string, limit: number = MESSAGE_LIST_LIMIT): Promise<readonly MessageSummary[]> {

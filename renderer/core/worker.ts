@@ -35,6 +35,7 @@ const api: CoreApi = {
   devices: () => core.devices(),
   send: (input) => core.send(input),
   messages: (limit) => core.messages(limit),
+  messagePage: (offset, limit) => core.messagePage(offset, limit),
   search: (query, limit) => core.search(query, limit),
   alarms: () => core.alarms(),
   dismissAlarm: (id) => core.dismissAlarm(id),

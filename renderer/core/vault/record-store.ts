@@ -112,10 +112,22 @@ export class RecordStore {
 
   /** Up to `limit` records with the highest `order`, highest first (tables with an order index only). */
   async newest<T extends RecordTable>(table: T, limit: number): Promise<ListResult<RecordOf<T>>> {
+    return this.page(table, 0, limit);
+  }
+
+  /** Up to `limit` records from position `offset` in descending `order` (tables with an order index only). */
+  async page<T extends RecordTable>(table: T, offset: number, limit: number): Promise<ListResult<RecordOf<T>>> {
     const { db, keys } = this.#context;
     keys();
-    const rows = await db.sealed(table).orderBy('order').reverse().limit(limit).toArray();
+    const rows = await db.sealed(table).orderBy('order').reverse().offset(offset).limit(limit).toArray();
     return this.#openRows(table, rows);
+  }
+
+  /** How many records the table holds that have an order (tables with an order index only). */
+  async countOrdered(table: RecordTable): Promise<number> {
+    const { db, keys } = this.#context;
+    keys();
+    return db.sealed(table).orderBy('order').count();
   }
 
   async list<T extends RecordTable>(table: T): Promise<ListResult<RecordOf<T>>> {

@@ -188,6 +188,16 @@ export class Vault {
     return this.#records.newest(table, limit);
   }
 
+  /** Up to `limit` records from position `offset`, highest order first: a page of a scrolling list. */
+  async page<T extends 'messages' | 'outbox' | 'alarms'>(table: T, offset: number, limit: number): Promise<ListResult<RecordOf<T>>> {
+    return this.#records.page(table, offset, limit);
+  }
+
+  /** How many records of the table have an order: the length of what `page` pages through. */
+  async count(table: 'messages' | 'outbox' | 'alarms'): Promise<number> {
+    return this.#records.countOrdered(table);
+  }
+
   async getMany<T extends RecordTable>(table: T, ids: readonly string[]): Promise<ReadonlyMap<string, RecordOf<T>>> {
     return this.#records.getMany(table, ids);
   }

@@ -1,14 +1,22 @@
-/** This device's newest messages, and a search over all of them (run in the core, on its blind index). */
-import { useId, useState } from 'react';
+/**
+ * This device's messages, newest first, and a search over all of them (run in the core, on its sealed index). The
+ * list is virtual: it fetches and renders only the page of messages around what is on screen, so it stays light with
+ * 100,000 messages, and a catch-up's change events re-read one page rather than the whole inbox.
+ */
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
-import { MESSAGE_LIST_LIMIT } from '../../core/api';
+import { VirtualList } from '../../components/VirtualList';
+import { pageAround, type RowRange } from '../../components/virtual-range';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
-import { useMessages } from '../../core-ui/queries';
-import { MessageItem } from './MessageItem';
+import { useMessagePage, useSearch } from '../../core-ui/queries';
+import { MESSAGE_LIST_LIMIT as SEARCH_RESULT_LIMIT, type MessageSummary } from '../../core/api';
+import { MESSAGE_ROW_HEIGHT, MessageItem } from './MessageItem';
 import { useDebouncedValue } from './useDebouncedValue';
 
 const SEARCH_PAUSE_MS = 200;
+/** Page edges are rounded to this many messages, so small scrolls ask the core for nothing new. */
+const PAGE_STEP = 25;
 
 export function InboxScreen() {
   const { t } = useTranslation('messages');
@@ -16,7 +24,6 @@ export function InboxScreen() {
   const [query, setQuery] = useState('');
   const settledQuery = useDebouncedValue(query, SEARCH_PAUSE_MS);
   const searching = settledQuery.trim() !== '';
-  const { data: messages, error } = useMessages(settledQuery);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" className="screen__title">
@@ -26,26 +33,62 @@ export function InboxScreen() {
         <label htmlFor={searchId}>{t('inbox.search')}</label>
         <input id={searchId} type="search" autoComplete="off" dir="auto" data-testid="inbox-search" value={query} onChange={(event) => setQuery(event.target.value)} />
       </div>
+      {searching ? <SearchResults query={settledQuery} /> : <AllMessages />}
+    </section>
+  );
+}
+
+function AllMessages() {
+  const { t } = useTranslation('messages');
+  const [range, setRange] = useState<RowRange>({ first: 0, end: PAGE_STEP });
+  const page = pageAround(range, PAGE_STEP);
+  const { data, error } = useMessagePage(page.offset, page.limit);
+  if (data?.total === 0) return <EmptyState title={t('inbox.emptyTitle', { ns: 'screens' })} body={t('inbox.emptyBody', { ns: 'screens' })} />;
+  const at = (index: number): MessageSummary | undefined => (data ? data.messages[index - data.offset] : undefined);
+  return (
+    <>
       <ErrorMessage error={error} testId="inbox-error" />
-      {messages?.length === 0 &&
-        (searching ? (
-          <p data-testid="inbox-no-match">{t('inbox.noMatch')}</p>
-        ) : (
-          <EmptyState title={t('inbox.emptyTitle', { ns: 'screens' })} body={t('inbox.emptyBody', { ns: 'screens' })} />
-        ))}
-      {messages !== undefined && messages.length > 0 && (
-        <ol className="messages" data-testid="message-list">
-          {messages.map((message) => (
-            <MessageItem key={message.id} message={message} />
-          ))}
-        </ol>
-      )}
-      {/* The core returns at most this many (the newest): say so, rather than let older messages seem lost. */}
-      {messages?.length === MESSAGE_LIST_LIMIT && (
+      {data !== undefined && <MessageList total={data.total} at={at} onRangeChange={setRange} />}
+    </>
+  );
+}
+
+function SearchResults(props: { query: string }) {
+  const { t } = useTranslation('messages');
+  const { data: found, error } = useSearch(props.query);
+  return (
+    <>
+      <ErrorMessage error={error} testId="inbox-error" />
+      {found?.length === 0 && <p data-testid="inbox-no-match">{t('inbox.noMatch')}</p>}
+      {found !== undefined && found.length > 0 && <MessageList total={found.length} at={(index) => found[index]} />}
+      {/* The core answers with the newest matches only: say so, rather than let older ones seem lost. */}
+      {found !== undefined && found.length >= SEARCH_RESULT_LIMIT && (
         <p className="form__hint" data-testid="inbox-limited">
-          {t('inbox.limited', { count: MESSAGE_LIST_LIMIT })}
+          {t('inbox.searchLimited', { count: SEARCH_RESULT_LIMIT })}
         </p>
       )}
-    </section>
+    </>
+  );
+}
+
+function MessageList(props: { total: number; at: (index: number) => MessageSummary | undefined; onRangeChange?: (range: RowRange) => void }) {
+  const { t } = useTranslation('messages');
+  const { at } = props;
+  const renderRow = useCallback((index: number) => {
+    const message = at(index);
+    return message ? <MessageItem message={message} /> : null;
+  }, [at]);
+  // Until its data arrives a row is keyed by position; then by its message, so React keeps it as the list moves.
+  const rowKey = useCallback((index: number) => at(index)?.id ?? `row-${index}`, [at]);
+  return (
+    <VirtualList
+      total={props.total}
+      rowHeight={MESSAGE_ROW_HEIGHT}
+      renderRow={renderRow}
+      rowKey={rowKey}
+      label={t('inbox.title', { ns: 'screens' })}
+      testId="message-list"
+      {...(props.onRangeChange ? { onRangeChange: props.onRangeChange } : {})}
+    />
   );
 }
