@@ -3,18 +3,17 @@
  * through the page's core worker (the app's worker, driven through its RPC, as the UI drives it), then locks; the
  * Israeli device sends it 10,000 messages (lib/browser-sender.ts). The Syrian device unlocks and catches up until
  * every envelope is verified (the client has asked for and checked its inclusion proof), stored, and searchable (the
- * last message's unique word finds it; the inbox lists every message). A listening tap between worker and relay
+ * last message's unique word finds it; the vault then counts every message). A listening tap between worker and relay
  * (lib/browser-frame-tap.ts) splits the time into phases, and a CPU profile of the worker (lib/browser-profile.ts)
  * says what the worker was doing.
  * That run has the page doing nothing else: the sync client alone. The UI thread is then measured with the app's own
- * UI rendered (browser/app-ui.ts): the device locks again, 500 more messages arrive, and it catches up with the inbox
- * open — 10,500 messages listed, re-read and re-rendered on every change event, as after a real unlock — while long
- * tasks on the page's thread are recorded. (A full 10,000 with the UI open takes about 7 minutes here: see notes.)
+ * UI rendered (browser/app-ui.ts): the device locks again, another 10,000 messages arrive, and it catches up with the
+ * inbox open — its page re-read and re-rendered on every change event, as after a real unlock — while long tasks on
+ * the page's thread are recorded.
  * Baseline, same run, same page: the crypto floor — the 10,000 envelopes read back from the vault, verified, opened
  * and decoded in one loop (browser/floor.ts).
  */
 import { initCrypto } from '../../electron/common/crypto/sodium';
-import { searchTokens } from '../../electron/common/search/normalize';
 import { message } from './browser/corpus';
 import type { CatchUpResult, FloorResult, LongTasks } from './browser/bench-api';
 import { benchChannel, PASSPHRASE } from './lib/browser-channel';
@@ -28,7 +27,7 @@ import type { Benchmark, BenchResult } from './lib/types';
 
 const COUNT = 10_000;
 /** New messages for the catch-up with the app's UI open (on top of the COUNT already in its inbox). */
-const UI_COUNT = 500;
+const UI_COUNT = COUNT;
 const SEED = 4;
 const CATCH_UP_TIMEOUT_MS = 360_000;
 const PROFILE = 'sy';
@@ -86,7 +85,8 @@ async function catchUp(browser: BenchBrowser, tap: FrameTap, options: CatchUpOpt
   const stats = tap.stats;
   const tasks = await browser.run(() => window.bench.longTasks(), null);
   const activities = (await profiler?.stop()) ?? (await pageProfiler?.stop()) ?? null;
-  const doneAt = Math.max(page.allListedAt, page.searchableAt, stats.provedAt, stats.ackAt);
+  // The issue's "verified, stored and searchable"; the list's length is checked too, but is not one of them.
+  const doneAt = Math.max(page.searchableAt, stats.provedAt, stats.ackAt);
   return { page, tasks, tap: stats, doneAt, activities };
 }
 
@@ -116,7 +116,7 @@ function summary(name: string, run: Run): string {
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return (
     `${name}: unlocked ${p.unlocked} s, online ${p.ready} s, deliveries ${p.firstDelivery}–${p.lastDelivery} s (${c('<deliver')}), ` +
-    `all stored (last ack) ${p.stored} s, last message searchable ${p.searchable} s, inbox lists all ${p.listed} s, all proved ${p.proved} s; ` +
+    `all stored (last ack) ${p.stored} s, last message searchable ${p.searchable} s, all proved ${p.proved} s (and the vault counted all ${p.listed} s); ` +
     `${c('>get-inclusion')} inclusion proofs (p50 round trip ${tap.inclusionMs.length ? percentile(tap.inclusionMs, 50).toFixed(1) : '-'} ms), ` +
     `${c('>get-consistency')} consistency proofs asked one at a time (${(sum(tap.consistencyMs) / 1000).toFixed(1)} s of round trips), ` +
     `${c('>get-checkpoint')} checkpoint and ${c('>get-directory')} directory requests, ${c('>ack')} acks; ` +
@@ -143,8 +143,8 @@ async function run(scope: Scope): Promise<BenchResult> {
   const raw = await browser.runElsewhere((rows) => window.bench.rawPuts(rows), RAW_ROWS);
   const firstWord = `lastmessage${Date.now()}`;
   const first = texts(0, COUNT, firstWord);
-  // What the receiver writes per message: its envelope, its view, and one search-index row per distinct token.
-  const rows = first.reduce((sum, { text }) => sum + 2 + searchTokens(text).length, 0);
+  // What the receiver writes: per message its envelope and its view; per batch of 256 one search index segment.
+  const rows = 2 * COUNT + Math.ceil(COUNT / 256);
   const sent = await sender.send(first);
   const alone = await catchUp(browser, tap, { ui: false, count: COUNT, listed: COUNT, last: { id: sent.ids.at(-1)!, word: firstWord }, profile: 'worker' });
   console.log(`  ${summary('sync client alone', alone)}`);
@@ -170,7 +170,7 @@ async function run(scope: Scope): Promise<BenchResult> {
     rows: [
       { metric: `catch-up ${COUNT}, sync client alone`, value: took(alone), unit: 's', baseline: { name: floorName(COUNT), value: floor.ms / 1000 }, target: { kind: 'at-most', ratio: 2 } },
       {
-        metric: `catch-up ${UI_COUNT} more, app UI open (${COUNT + UI_COUNT} listed)`,
+        metric: `catch-up ${UI_COUNT} more, app UI open (${COUNT + UI_COUNT} in the inbox)`,
         value: took(withUi),
         unit: 's',
         baseline: { name: `${floorName(UI_COUNT)}, per-envelope floor x ${UI_COUNT}`, value: (perEnvelopeMs * UI_COUNT) / 1000 },
@@ -180,14 +180,13 @@ async function run(scope: Scope): Promise<BenchResult> {
     ],
     notes: [
       `${COUNT} messages IL->SY (corpus text, mean ${Math.round(sent.payloadBytes)} B payload incl. trail, ${Math.round(sent.envelopeBytes)} B envelope sealed to 3 devices); sent in ${sent.seconds.toFixed(1)} s with ${sent.distinctCheckpoints} distinct checkpoints in their trails`,
-      `done = the latest of: last message searchable, inbox lists all, every inclusion proof answered, last batch acknowledged (= committed); timed from the unlock call`,
+      `done = the latest of: last message searchable, every inclusion proof answered, last batch acknowledged (= committed), i.e. all verified, stored and searchable; timed from the unlock call (the vault's message count is checked after, not timed)`,
       summary('sync client alone', alone),
       `worker time, sync client alone (${shares(alone.activities)})`,
       summary(`app UI open, ${UI_COUNT} new`, withUi),
       `UI thread time, app UI open (${shares(withUi.activities)})`,
-      `IndexedDB rows for the ${COUNT} messages: ${rows} (${(rows / COUNT).toFixed(1)} each: envelope, view, one per distinct search token); at this run's raw put rate (${(raw.rows / raw.seconds).toFixed(0)} rows/s, ${RAW_ROWS} plain puts into a scratch database) writing them alone takes ${(rows / (raw.rows / raw.seconds)).toFixed(0)} s, ${((rows / (raw.rows / raw.seconds)) / (floor.ms / 1000)).toFixed(1)}x the floor`,
+      `IndexedDB rows for the ${COUNT} messages: ${rows} (an envelope and a view each, one search segment per batch); at this run's raw put rate (${(raw.rows / raw.seconds).toFixed(0)} rows/s, ${RAW_ROWS} plain puts into a scratch database) writing them alone takes ${(rows / (raw.rows / raw.seconds)).toFixed(1)} s, ${((rows / (raw.rows / raw.seconds)) / (floor.ms / 1000)).toFixed(1)}x the floor`,
       `floor: ${COUNT} envelopes in ${floor.ms.toFixed(0)} ms = verify ${floor.verifyMs.toFixed(0)} + open ${floor.openMs.toFixed(0)} + decode ${floor.decodeMs.toFixed(0)} ms (${(1000 * perEnvelopeMs).toFixed(0)} µs each), on the page's thread`,
-      `UI run scaled to ${UI_COUNT} new messages (${COUNT + UI_COUNT} in the inbox): all ${COUNT} arriving with the inbox open took about 7 minutes in a trial while this benchmark was written (the inbox re-renders every message after each batch), beyond its budget`,
       `vault on disk: ${(diskBytes / (COUNT + UI_COUNT)).toFixed(0)} B per received message (envelope, view, search rows, state; the profile's IndexedDB folder / ${COUNT + UI_COUNT})`,
     ],
     details: {
@@ -207,6 +206,6 @@ async function run(scope: Scope): Promise<BenchResult> {
 export const vaultCatchUp: Benchmark = {
   name: 'vault-catch-up',
   title: 'catch-up of 10,000 envelopes after being offline, in Chromium',
-  budgetMs: 420_000,
+  budgetMs: 600_000,
   run,
 };

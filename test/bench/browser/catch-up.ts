@@ -1,7 +1,7 @@
 /**
  * vault-catch-up, in the page: unlocks the profile's core worker after it was offline and waits until the last
- * message the relay holds for it is searchable and the inbox lists every expected message, polling gently (a search
- * for one word every `pollMs`, the full list only once that word is found) so the polling costs the worker little.
+ * message the relay holds for it is searchable and the vault holds every expected message, polling gently (a search
+ * for one word every `pollMs`, then the list's length) so the polling costs the worker and this thread little.
  * The long tasks of the page's own thread are recorded from `observeLongTasks` until `longTasks` is asked.
  */
 import type { CoreApi } from '../../../renderer/core/api';
@@ -47,7 +47,7 @@ export async function catchUp(core: CoreApi, input: CatchUpInput): Promise<Catch
     }
     if (searchableAt !== null) {
       reads += 1;
-      listed = (await core.messages(input.expected)).length;
+      listed = (await core.messagePage(0, 1)).total;
       if (listed >= input.expected) return { startedAt, unlockedAt, searchableAt, allListedAt: epochNow(), listed, reads };
     }
     await sleep(input.pollMs);
