@@ -69,7 +69,10 @@ export class VaultDatabase extends Dexie {
 
   constructor(profile: string, storage: VaultStorage) {
     if (!isProfileName(profile)) throw new VaultError('vault.invalidProfile');
-    super(databaseName(profile), { indexedDB: storage.indexedDB, IDBKeyRange: storage.IDBKeyRange });
+    // Strict durability: a transaction counts as committed only once it is on disk, not merely handed to the operating
+    // system. The sync client acknowledges a batch to the relay as soon as its commit resolves, and the relay then
+    // stops delivering it: a batch lost to a power cut after that would be lost for good.
+    super(databaseName(profile), { indexedDB: storage.indexedDB, IDBKeyRange: storage.IDBKeyRange, chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       meta: 'id',
       envelopes: 'hash, logIndex, [sender+seq]',

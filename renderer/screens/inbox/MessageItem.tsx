@@ -3,6 +3,7 @@
  * in its own direction, isolated so that neither its script nor its digits disturb the interface around it. Every row
  * of the (virtual) list has the same height: the text is cut to its first lines (messages.css).
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageSummary } from '../../core/api';
 import { Timestamp } from '../../components/Timestamp';
@@ -11,7 +12,28 @@ import { useListFormat } from '../../components/useListFormat';
 /** Pixels: the height of every row of the message list, kept in step with `.virtual-list .message` in messages.css. */
 export const MESSAGE_ROW_HEIGHT = 136;
 
-export function MessageItem(props: { message: MessageSummary }) {
+/**
+ * The list re-reads its page on every change the core reports (several a second during a catch-up): a row whose
+ * message is unchanged is not rendered again.
+ */
+export const MessageItem = memo(MessageRow, (before, after) => sameSummary(before.message, after.message));
+
+function sameSummary(a: MessageSummary, b: MessageSummary): boolean {
+  return (
+    a.id === b.id &&
+    a.state === b.state &&
+    a.logIndex === b.logIndex &&
+    a.text === b.text &&
+    a.lang === b.lang &&
+    a.createdAt === b.createdAt &&
+    a.outgoing === b.outgoing &&
+    a.senderPost === b.senderPost &&
+    a.senderName === b.senderName &&
+    a.recipients.join(' ') === b.recipients.join(' ')
+  );
+}
+
+function MessageRow(props: { message: MessageSummary }) {
   const { t } = useTranslation('messages');
   const list = useListFormat();
   const { message } = props;
