@@ -40,6 +40,7 @@ test('set up by the UI, messages cross, and an outage loses nothing and duplicat
     const received = await inboxTexts(sy, 5, 60_000);
     expect(received.filter((text) => offline.includes(text)).sort()).toEqual([...offline].sort());
     await inboxTexts(desk, 5, 60_000);
+    await sy.page.screenshot({ path: 'test/artifacts/screenshots/inbox-list-sy.png' });
     expect((await relay.health()).logSize).toBe(5);
     for (const driver of [desk, il, sy]) {
       await expect(driver.page.getByTestId('alarm-banner')).toHaveCount(0);
