@@ -74,8 +74,8 @@ export function decodeBase64Url(text: string): Uint8Array {
     const c = rest === 3 ? value(text, i + 2) : 0;
     if ((a | b | c) < 0) throw new Base64UrlError('not base64url');
     if (rest === 2 ? (b & 15) !== 0 : (c & 3) !== 0) throw new Base64UrlError('not canonical base64url');
-    out[o++] = (a << 2) | (b >> 4);
-    if (rest === 3) out[o++] = ((b & 15) << 4) | (c >> 2);
+    out[o] = (a << 2) | (b >> 4);
+    if (rest === 3) out[o + 1] = ((b & 15) << 4) | (c >> 2);
   }
   return out;
 }
