@@ -4,7 +4,7 @@
  * that fails is an alarm. `includedThrough` records how far every stored envelope is proved, so the work resumes
  * after a restart (see SyncClient.start).
  */
-import { fromBase64Url, toBase64Url } from '../../../electron/common/crypto/sodium';
+import { fromBase64Url } from '../../../electron/common/crypto/sodium';
 import { InclusionChecker } from '../../../electron/common/merkle/merkle';
 import { stateWrite } from '../channel/channel-state';
 import type { ReceivedLeaf } from './receiver';
@@ -26,7 +26,7 @@ export class InclusionProver {
   #running: Promise<void> | null = null;
   #retry: ReturnType<typeof setTimeout> | null = null;
   /** Proofs are checked against the trusted checkpoint of the moment, through one checker per checkpoint. */
-  #checker: InclusionChecker | null = null;
+  #checker: { readonly root: string; readonly checker: InclusionChecker } | null = null;
 
   constructor(context: SyncContext) {
     this.#context = context;
@@ -71,10 +71,10 @@ export class InclusionProver {
       const trusted = context.checkpoints.trusted!;
       const batch = this.#pending.splice(0, WINDOW);
       if (batch.length === 0) return; // cleared while the checkpoint was fetched
-      if (this.#checker?.size !== trusted.size || toBase64Url(this.#checker.root) !== trusted.root) {
-        this.#checker = new InclusionChecker(trusted.size, fromBase64Url(trusted.root));
+      if (this.#checker?.checker.size !== trusted.size || this.#checker.root !== trusted.root) {
+        this.#checker = { root: trusted.root, checker: new InclusionChecker(trusted.size, fromBase64Url(trusted.root)) };
       }
-      const checker = this.#checker;
+      const { checker } = this.#checker;
       const results = await Promise.all(
         batch.map(async (leaf) => {
           const answer = await context.link!.request({ type: 'get-inclusion', index: leaf.index, size: trusted.size });

@@ -30,6 +30,8 @@ const TABLE = 'searchSegments';
 const MERGE_FANOUT = 8;
 /** Messages re-indexed per transaction when the index is rebuilt. */
 const REBUILD_CHUNK = 512;
+/** Candidate messages read per request while a query confirms its matches. */
+const READ_CHUNK = 256;
 /** Token hashes remembered; past this the memo starts again (a vault's vocabulary rarely reaches it). */
 const MEMO_LIMIT = 200_000;
 
@@ -95,8 +97,8 @@ export class SearchIndex {
     }
     const ranked = [...hints].sort(([idA, a], [idB, b]) => b - a || (idA < idB ? -1 : 1)).map(([id]) => id);
     const found: MessageView[] = [];
-    for (let from = 0; from < ranked.length && found.length < limit; from += REBUILD_CHUNK) {
-      const chunk = ranked.slice(from, from + REBUILD_CHUNK);
+    for (let from = 0; from < ranked.length && found.length < limit; from += READ_CHUNK) {
+      const chunk = ranked.slice(from, from + READ_CHUNK);
       const views = await this.#records.getMany('messages', chunk);
       for (const id of chunk) {
         const view = views.get(id);

@@ -229,7 +229,11 @@ export class Vault {
       sealed.set(write.table, rows);
     }
     const deleted = new Map<RecordTable, string[]>();
-    for (const { table, id } of changes.delete ?? []) deleted.set(table, [...(deleted.get(table) ?? []), id]);
+    for (const { table, id } of changes.delete ?? []) {
+      const ids = deleted.get(table) ?? [];
+      ids.push(id);
+      deleted.set(table, ids);
+    }
 
     const reports: CorruptionReport[] = [];
     let segment: StoredSegment | null = null;
