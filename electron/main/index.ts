@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../common/settings';
 import { SettingsStore, settingsStoreSchema } from './settings-store';
 import { createMainWindow } from './main-window';
 import { describeLocalRelay, startLocalRelay, type RunningLocalRelay } from './local-relay';
+import { showUrgentNotice } from './urgent-notice';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '../renderer');
@@ -63,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     ipc.handle('settings:update', (patch) => settings.update(patch));
     ipc.handle('app:info', () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, profile }));
     ipc.handle('relay:local', async () => describeLocalRelay(await localRelay));
+    ipc.handle('notify:urgent', (notice) => showUrgentNotice(notice));
 
     mainWindow = createMainWindow(preloadPath);
     mainWindow.once('ready-to-show', () => mainWindow?.show());

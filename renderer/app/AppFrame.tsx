@@ -1,11 +1,14 @@
 /** The app once open: header with navigation and Lock, alarms when there are any, the current section, the status bar. */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoreStatus, Identity } from '../core/api';
 import { AlarmBanner } from '../alarms/AlarmBanner';
 import { AlarmPanel } from '../alarms/AlarmPanel';
+import { UrgentBanner } from '../alerts/UrgentBanner';
+import { MessageScreen } from '../screens/message/MessageScreen';
 import { LockButton } from './LockButton';
 import { Navigation } from './Navigation';
+import { OpenMessageContext } from './open-message';
 import type { Section } from './sections';
 import { SectionView } from './SectionView';
 import { StatusBar } from './StatusBar';
@@ -14,23 +17,36 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>('inbox');
   const [alarmsOpen, setAlarmsOpen] = useState(false);
+  /** A message opened from a list or a banner: shown in place of the section until closed. */
+  const [openMessage, setOpenMessage] = useState<string | null>(null);
   const { status, identity } = props;
+  const select = useCallback((next: Section) => {
+    setOpenMessage(null);
+    setSection(next);
+  }, []);
   return (
+    <OpenMessageContext.Provider value={setOpenMessage}>
     <div className="app">
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
       <header className="app__header">
         <p className="app__name">{t('appName')}</p>
-        <Navigation current={section} onSelect={setSection} />
+        <Navigation current={section} onSelect={select} />
         <LockButton />
       </header>
+      <UrgentBanner />
       {status.alarms > 0 && <AlarmBanner count={status.alarms} panelOpen={alarmsOpen} onShow={() => setAlarmsOpen(true)} />}
       {alarmsOpen && <AlarmPanel onClose={() => setAlarmsOpen(false)} />}
       <main id="main" className="app__main" tabIndex={-1}>
-        <SectionView section={section} identity={identity} />
+        {openMessage === null ? (
+          <SectionView section={section} identity={identity} />
+        ) : (
+          <MessageScreen id={openMessage} identity={identity} onBack={() => setOpenMessage(null)} />
+        )}
       </main>
       <StatusBar sync={status.sync} alarms={status.alarms} alarmsOpen={alarmsOpen} onToggleAlarms={() => setAlarmsOpen((open) => !open)} />
     </div>
+    </OpenMessageContext.Provider>
   );
 }

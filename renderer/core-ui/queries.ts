@@ -27,3 +27,13 @@ export function useSearch(query: string): CoreQuery<readonly MessageSummary[]> {
   const read = useCallback(() => getCore().search(words), [words]);
   return useCoreQuery(['messages'], read);
 }
+
+/** One message, as it moves on (null if this device holds none with that id). */
+export function useMessage(id: string): CoreQuery<MessageSummary | null> {
+  const read = useCallback(() => getCore().message(id), [id]);
+  return useCoreQuery(['messages'], read);
+}
+
+/** Incoming FLASH and IMMEDIATE messages this post has not acknowledged: what the alert banner holds up. */
+export const useUrgentMessages = (): CoreQuery<readonly MessageSummary[]> => useCoreQuery(['messages'], readUrgent);
+const readUrgent = () => getCore().urgent();

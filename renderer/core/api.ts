@@ -6,6 +6,9 @@
  * Failures reach the UI as `RpcError`s carrying a `CoreErrorCode` and its parameters (see core-error.ts), which the UI
  * translates (`errors` namespace); never as English sentences.
  */
+import type { Tracking } from '../../electron/common/message/lifecycle';
+import type { Category, Precedence } from '../../electron/common/message/precedence';
+import type { TemplateData } from '../../electron/common/message/template';
 import type { Post, Role } from '../../electron/common/protocol/schemas';
 import type { Language } from '../../electron/common/settings';
 
@@ -93,14 +96,7 @@ export interface DeviceSummary {
   readonly status: 'current' | 'not-yet-valid' | 'expired' | 'revoked';
 }
 
-export interface SendInput {
-  readonly recipients: readonly Post[];
-  readonly text: string;
-  /** The language the author wrote in. */
-  readonly lang: Language;
-}
-
-/** A message as this device sees it: decrypted, verified, with where it stands. */
+/** A message as this device sees it: decrypted, verified, with where it stands at each recipient post. */
 export interface MessageSummary {
   /** The envelope's id (header.id): stable from the moment it is queued. */
   readonly id: string;
@@ -109,11 +105,42 @@ export interface MessageSummary {
   readonly senderName: string;
   readonly recipients: readonly Post[];
   readonly createdAt: number;
-  readonly text: string;
+  readonly precedence: Precedence;
+  readonly category: Category;
+  readonly subject: string;
+  readonly body: string;
+  /** The author's language. */
   readonly lang: Language;
+  /** A templated message's data, which the reader's screen renders in the reader's language. */
+  readonly template: TemplateData | null;
+  /** The message this one answers. */
+  readonly replyTo: string | null;
   /** queued: in this device's outbox; relayed: the relay logged it (a receipt, or it arrived through the log). */
   readonly state: 'queued' | 'relayed';
   readonly logIndex: number | null;
+  readonly relayedAt: number | null;
+  /** Each recipient post's stage, with the time and device of every step (lifecycle.ts). */
+  readonly tracking: Tracking;
+  /** When each recipient post must have acknowledged by. */
+  readonly deadline: number;
+  /** The recipient posts past the deadline without acknowledging, as of when this summary was made. */
+  readonly overdue: readonly Post[];
+  /** Some recipient post has not acknowledged yet. */
+  readonly open: boolean;
+  /** Received, and nobody has opened it on this device yet. */
+  readonly unread: boolean;
+}
+
+export interface ComposeInput {
+  readonly recipients: readonly Post[];
+  readonly precedence: Precedence;
+  readonly category: Category;
+  readonly subject: string;
+  readonly body: string;
+  /** The language the author wrote in. */
+  readonly lang: Language;
+  readonly template?: TemplateData;
+  readonly replyTo?: string;
 }
 
 /**
@@ -210,7 +237,15 @@ export interface CoreApi {
   devices(): Promise<readonly DeviceSummary[]>;
 
   /** Queues a message in the outbox (encrypted); the sync client sends it when it can. Returns the message id. */
-  send(input: SendInput): Promise<string>;
+  send(input: ComposeInput): Promise<string>;
+  /** One message, or null if this device holds none with that id. */
+  message(id: string): Promise<MessageSummary | null>;
+  /** Incoming FLASH and IMMEDIATE messages addressed to this post that it has not acknowledged, newest first. */
+  urgent(): Promise<readonly MessageSummary[]>;
+  /** A person opened the message here: its post's read receipt goes out (once). */
+  markRead(id: string): Promise<void>;
+  /** "Received and understood", by an officer of a recipient post: a signed event to every party. */
+  acknowledge(id: string): Promise<void>;
   /** The newest `limit` messages (default MESSAGE_LIST_LIMIT), newest first: the outbox, then by log position. */
   messages(limit?: number): Promise<readonly MessageSummary[]>;
   /** Up to `limit` (at most MESSAGE_PAGE_LIMIT) messages from position `offset` of the whole list, and the total. */

@@ -42,6 +42,14 @@ export const CORE_ERROR_CODES = [
   /** Params: `max` (characters). */
   'message.tooLong',
   'message.noRecipients',
+  /** Params: `max` (characters). */
+  'message.noSubject',
+  /** A template field that is missing or does not hold what it should (a location that does not parse, say). */
+  'message.invalidTemplate',
+  /** No message with that id on this device. */
+  'message.notFound',
+  /** Acknowledging is for officers of a post the message is addressed to. */
+  'message.cannotAcknowledge',
   ...ERROR_CODES.map((code) => `relay.${code}` as const),
   /** Anything else; the worker's log has the detail. */
   'core.internal',

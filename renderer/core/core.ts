@@ -5,6 +5,8 @@
  * client (or, for a device still waiting for the desk, the enrolment watch) and locking stops both and wipes the keys.
  */
 import { bytesEqual, fromBase64Url, initCrypto, libraryVersion, toBase64Url, type BoxKeyPair, type SigningKeyPair } from '../../electron/common/crypto/sodium';
+import { stageRank } from '../../electron/common/message/lifecycle';
+import { isUrgent } from '../../electron/common/message/precedence';
 import { passphraseStrength } from '../../electron/common/passphrase/strength';
 import { verifyCertificate, type SignedCertificate } from '../../electron/common/protocol/certificates';
 import { fingerprint } from '../../electron/common/protocol/identity';
@@ -25,21 +27,23 @@ import {
   type MessagePage,
   type MessageSummary,
   type PendingEnrolment,
-  type SendInput,
+  type ComposeInput,
 } from './api';
 import { INITIAL_CHAIN, INITIAL_INCLUSION, INITIAL_SYNC, INITIAL_TRUST, readState, stateWrite, type IdentityState } from './channel/channel-state';
 import * as desk from './channel/desk';
 import { PRIVATE_KEY_IDS, createChannel, fetchOwnCertificate, joinChannel, sendEnrolment } from './channel/onboarding';
 import { CoreError } from './core-error';
-import { StoredMessage, newestFirst, toSummary } from './messages/message-view';
+import { newestFirst, parseStoredMessage, toSummary, trackingOfMessage, withEvent, type StoredMessage } from './messages/message-view';
 import { CheckpointTrust } from './sync/checkpoint-trust';
 import { statusOf } from './sync/directory';
-import { queueMessage, readOutbox } from './sync/outbox';
+import { eventItem, outboxWrite, queueMessage, readOutbox, type QueuedItem } from './sync/outbox';
 import { LinkClosedError, type SocketFactory } from './sync/relay-link';
 import { SyncClient } from './sync/sync-client';
 import type { Clock, DeviceKeys, SyncContext } from './sync/sync-context';
 import { Vault, isVaultError, type KdfParams, type VaultStorage } from './vault';
 
+/** How many of the newest messages are searched for unacknowledged urgent ones. */
+export const URGENT_WINDOW = 500;
 /** How often a device waiting for the desk asks the relay for its certificate. */
 export const ENROLMENT_POLL_MS = 3_000;
 /** How often the desk looks for new enrolment requests while online. */
@@ -183,13 +187,26 @@ export class Core implements CoreApi {
     }));
   }
 
-  async send(input: SendInput): Promise<string> {
+  async send(input: ComposeInput): Promise<string> {
     const session = this.#requireReady();
     const { identity } = session;
+    const { recipients, lang, precedence, category, subject, body, template, replyTo } = input;
     const id = await queueMessage(
       await this.#openVault(),
       { deviceId: identity.deviceId, post: identity.post, name: identity.name },
-      { recipients: input.recipients, content: { type: 'text', lang: input.lang, text: input.text } },
+      {
+        recipients,
+        content: {
+          type: 'message',
+          lang,
+          precedence,
+          category,
+          subject,
+          body,
+          ...(template === undefined ? {} : { template }),
+          ...(replyTo === undefined ? {} : { replyTo }),
+        },
+      },
       this.#clock.now(),
     );
     this.#emit('messages', 'status');
@@ -200,7 +217,7 @@ export class Core implements CoreApi {
   async messages(limit: number = MESSAGE_LIST_LIMIT): Promise<readonly MessageSummary[]> {
     this.#requireSession();
     const { records } = await (await this.#openVault()).newest('messages', listLimit(limit));
-    return parseMessages(records).map(toSummary);
+    return this.#summaries(parseMessages(records));
   }
 
   async messagePage(offset: number, limit: number): Promise<MessagePage> {
@@ -209,14 +226,53 @@ export class Core implements CoreApi {
     const start = Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
     const size = Number.isSafeInteger(limit) && limit > 0 ? Math.min(limit, MESSAGE_PAGE_LIMIT) : MESSAGE_LIST_LIMIT;
     const [total, { records }] = await Promise.all([vault.count('messages'), vault.page('messages', start, size)]);
-    return { total, offset: start, messages: parseMessages(records).map(toSummary) };
+    return { total, offset: start, messages: this.#summaries(parseMessages(records)) };
   }
 
   async search(query: string, limit: number = MESSAGE_LIST_LIMIT): Promise<readonly MessageSummary[]> {
     this.#requireSession();
     const vault = await this.#openVault();
     const found = await vault.findMessages(query, listLimit(limit));
-    return parseMessages(found).sort(byOrderNewestFirst).map(toSummary);
+    return this.#summaries(parseMessages(found).sort(byOrderNewestFirst));
+  }
+
+  async message(id: string): Promise<MessageSummary | null> {
+    this.#requireSession();
+    if (typeof id !== 'string') return null;
+    const found = await (await this.#openVault()).get('messages', id);
+    const message = found.status === 'found' ? parseStoredMessage(found.record) : null;
+    return message ? this.#summaries([message])[0]! : null;
+  }
+
+  async urgent(): Promise<readonly MessageSummary[]> {
+    const session = this.#requireSession();
+    const post = session.identity.post;
+    // Urgent messages are answered within minutes: the newest stretch of the list holds every one still open.
+    const { records } = await (await this.#openVault()).newest('messages', URGENT_WINDOW);
+    return this.#summaries(parseMessages(records)).filter(
+      (message) => isUrgent(message.precedence) && !message.outgoing && message.senderPost !== post && (message.tracking[post] ? stageRank(message.tracking[post].stage) < stageRank('acknowledged') : false),
+    );
+  }
+
+  async markRead(id: string): Promise<void> {
+    const session = this.#requireReady();
+    const message = await this.#storedMessage(id);
+    if (message.readHere) return;
+    const { identity } = session;
+    const receipt = this.#addressedHere(session, message) && (trackingOfMessage(message)[identity.post]?.marks.read === undefined) ? this.#eventItem(session, 'read', message) : null;
+    await this.#update(session, id, (stored) => ({ ...stored, readHere: true }), receipt);
+  }
+
+  async acknowledge(id: string): Promise<void> {
+    const session = this.#requireReady();
+    const message = await this.#storedMessage(id);
+    const { identity } = session;
+    if (!identity.roles.includes('officer') || !this.#addressedHere(session, message)) throw new CoreError('message.cannotAcknowledge');
+    if (trackingOfMessage(message)[identity.post]?.marks.acknowledged !== undefined) return;
+    const item = this.#eventItem(session, 'acknowledged', message);
+    // Shown at once, before the relay has it: the signed event delivered back is the same event (same source and time).
+    const event = { stage: 'acknowledged' as const, post: identity.post, device: identity.deviceId, deviceName: identity.name, at: item.createdAt, source: item.id };
+    await this.#update(session, id, (stored) => withEvent({ ...stored, readHere: true }, event), item);
   }
 
   async alarms(): Promise<readonly Alarm[]> {
@@ -239,6 +295,39 @@ export class Core implements CoreApi {
   async close(): Promise<void> {
     this.#end();
     if (this.#vault) (await this.#vault).close();
+  }
+
+  async #storedMessage(id: string): Promise<StoredMessage> {
+    const found = typeof id === 'string' ? await (await this.#openVault()).get('messages', id) : null;
+    const message = found?.status === 'found' ? parseStoredMessage(found.record) : null;
+    if (!message) throw new CoreError('message.notFound');
+    return message;
+  }
+
+  /** A message from another post, addressed to this device's post: the messages whose stages this post reports. */
+  #addressedHere(session: Session, message: StoredMessage): boolean {
+    return message.senderPost !== session.identity.post && message.recipients.includes(session.identity.post);
+  }
+
+  #eventItem(session: Session, stage: 'read' | 'acknowledged', message: StoredMessage): QueuedItem {
+    const { identity } = session;
+    const item = eventItem({ deviceId: identity.deviceId, post: identity.post, name: identity.name }, stage, [message], this.#clock.now());
+    if (!item) throw new CoreError('core.internal');
+    return item;
+  }
+
+  /** A change to a stored message, with the event it reports queued in the same transaction. */
+  async #update(session: Session, id: string, mutate: (message: StoredMessage) => StoredMessage, item: QueuedItem | null): Promise<void> {
+    if (!session.context) throw new CoreError('core.notEnrolled');
+    const found = await session.context.updateMessage(id, mutate, item ? [outboxWrite(item)] : []);
+    if (!found) throw new CoreError('message.notFound');
+    this.#emit('messages', 'status');
+    if (item) session.sync?.kick();
+  }
+
+  #summaries(messages: readonly StoredMessage[]): MessageSummary[] {
+    const now = this.#clock.now();
+    return messages.map((message) => toSummary(message, now));
   }
 
   #openVault(): Promise<Vault> {
@@ -298,6 +387,7 @@ export class Core implements CoreApi {
         this.#options.log?.('sync task failed', error);
       },
       refreshDirectory: async () => {},
+      updateMessage: async () => false,
       observeCheckpoint: async () => false,
     };
     session.context = context;
@@ -436,9 +526,4 @@ const listLimit = (limit: number): number => (Number.isSafeInteger(limit) && lim
 /** The same order as the vault's index: queued first, then the highest log position. */
 const byOrderNewestFirst = (a: StoredMessage, b: StoredMessage): number => (b.order ?? 0) - (a.order ?? 0) || newestFirst(a, b);
 
-function parseMessages(records: readonly unknown[]): StoredMessage[] {
-  return records.flatMap((record) => {
-    const parsed = StoredMessage.safeParse(record);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+const parseMessages = (records: readonly unknown[]): StoredMessage[] => records.flatMap((record) => parseStoredMessage(record) ?? []);

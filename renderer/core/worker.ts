@@ -37,6 +37,10 @@ const api: CoreApi = {
   messages: (limit) => core.messages(limit),
   messagePage: (offset, limit) => core.messagePage(offset, limit),
   search: (query, limit) => core.search(query, limit),
+  message: (id) => core.message(id),
+  urgent: () => core.urgent(),
+  markRead: (id) => core.markRead(id),
+  acknowledge: (id) => core.acknowledge(id),
   alarms: () => core.alarms(),
   dismissAlarm: (id) => core.dismissAlarm(id),
 };

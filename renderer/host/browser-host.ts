@@ -33,5 +33,11 @@ export function createBrowserHost(storage: Storage, profile: string): Host {
       return read();
     },
     localRelay: () => fetchLocalRelay(window.fetch.bind(window)),
+    notifyUrgent: async (title) => {
+      // Only where the person already allowed it: asking needs a gesture of theirs, and a FLASH must not wait on one.
+      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return false;
+      new Notification(title, { requireInteraction: true });
+      return true;
+    },
   };
 }

@@ -11,5 +11,6 @@ export async function createDesktopHost(bridge: LiaisonBridge): Promise<Host> {
     readSettings: async () => IPC_CONTRACT['settings:get'].result.parse(await bridge.getSettings()),
     updateSettings: async (patch) => IPC_CONTRACT['settings:update'].result.parse(await bridge.updateSettings(patch)),
     localRelay: async () => IPC_CONTRACT['relay:local'].result.parse(await bridge.getLocalRelay()),
+    notifyUrgent: async (title) => IPC_CONTRACT['notify:urgent'].result.parse(await bridge.notifyUrgent({ title })),
   };
 }

@@ -13,4 +13,6 @@ export interface Host {
   updateSettings(patch: SettingsPatch): Promise<Settings>;
   /** The relay started on this machine for this app, to prefill the desk's onboarding with; null when there is none. */
   localRelay(): Promise<LocalRelay | null>;
+  /** Shows an OS notification (desktop) or a browser one where permitted; false if none could be shown. */
+  notifyUrgent(title: string): Promise<boolean>;
 }

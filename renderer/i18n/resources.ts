@@ -7,6 +7,7 @@ import arCommon from '../../locales/ar/common.json';
 import arDesk from '../../locales/ar/desk.json';
 import arErrors from '../../locales/ar/errors.json';
 import arGate from '../../locales/ar/gate.json';
+import arLocation from '../../locales/ar/location.json';
 import arMessages from '../../locales/ar/messages.json';
 import arScreens from '../../locales/ar/screens.json';
 import arSettings from '../../locales/ar/settings.json';
@@ -15,6 +16,7 @@ import enCommon from '../../locales/en/common.json';
 import enDesk from '../../locales/en/desk.json';
 import enErrors from '../../locales/en/errors.json';
 import enGate from '../../locales/en/gate.json';
+import enLocation from '../../locales/en/location.json';
 import enMessages from '../../locales/en/messages.json';
 import enScreens from '../../locales/en/screens.json';
 import enSettings from '../../locales/en/settings.json';
@@ -23,11 +25,12 @@ import heCommon from '../../locales/he/common.json';
 import heDesk from '../../locales/he/desk.json';
 import heErrors from '../../locales/he/errors.json';
 import heGate from '../../locales/he/gate.json';
+import heLocation from '../../locales/he/location.json';
 import heMessages from '../../locales/he/messages.json';
 import heScreens from '../../locales/he/screens.json';
 import heSettings from '../../locales/he/settings.json';
 
-export const NAMESPACES = ['common', 'screens', 'settings', 'gate', 'messages', 'desk', 'alarms', 'errors'] as const;
+export const NAMESPACES = ['common', 'screens', 'settings', 'gate', 'messages', 'desk', 'alarms', 'errors', 'location'] as const;
 export const DEFAULT_NAMESPACE = 'common';
 
 export const englishResources = {
@@ -39,6 +42,7 @@ export const englishResources = {
   desk: enDesk,
   alarms: enAlarms,
   errors: enErrors,
+  location: enLocation,
 };
 
 export const resources = {
@@ -52,6 +56,7 @@ export const resources = {
     desk: heDesk,
     alarms: heAlarms,
     errors: heErrors,
+    location: heLocation,
   },
   ar: {
     common: arCommon,
@@ -62,6 +67,7 @@ export const resources = {
     desk: arDesk,
     alarms: arAlarms,
     errors: arErrors,
+    location: arLocation,
   },
 } as const;
 

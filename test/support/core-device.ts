@@ -4,10 +4,22 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import WebSocket from 'ws';
-import type { CoreEvent, CoreStatus, MessageSummary } from '../../renderer/core/api';
+import type { ComposeInput, CoreEvent, CoreStatus, MessageSummary } from '../../renderer/core/api';
+import type { Post } from '../../electron/common/protocol/schemas';
+import type { Language } from '../../electron/common/settings';
 import { Core } from '../../renderer/core/core';
 import type { SocketLike } from '../../renderer/core/sync/relay-link';
 import { MIN_KDF } from '../../renderer/core/vault/kdf';
+
+/** A routine message whose body is `text` (its subject is the body's start): what most sync tests send. */
+export const plain = (recipients: readonly Post[], text: string, lang: Language): ComposeInput => ({
+  recipients,
+  precedence: 'ROUTINE',
+  category: 'administrative',
+  subject: text.slice(0, 40),
+  body: text,
+  lang,
+});
 
 export const STRONG_PASSPHRASE = 'border-crossing-quiet-river-2027';
 

@@ -10,6 +10,7 @@ export interface LiaisonBridge {
   readonly updateSettings: (...args: IpcArgs<'settings:update'>) => Promise<IpcResult<'settings:update'>>;
   readonly getAppInfo: () => Promise<IpcResult<'app:info'>>;
   readonly getLocalRelay: () => Promise<IpcResult<'relay:local'>>;
+  readonly notifyUrgent: (...args: IpcArgs<'notify:urgent'>) => Promise<IpcResult<'notify:urgent'>>;
 }
 
 /** Which channel each bridge method calls: the preload builds the bridge from this table alone. */
@@ -18,6 +19,7 @@ export const BRIDGE_METHODS = {
   updateSettings: 'settings:update',
   getAppInfo: 'app:info',
   getLocalRelay: 'relay:local',
+  notifyUrgent: 'notify:urgent',
 } as const satisfies Record<keyof LiaisonBridge, IpcChannel>;
 
 /** The bridge is `window.liaison`. */

@@ -24,11 +24,19 @@ export type LocalRelay = Readonly<z.infer<typeof LocalRelaySchema>>;
 
 const NoArguments = z.tuple([]);
 
+/**
+ * An OS notification for an urgent message. Only a title, already translated, and never the message's words: an
+ * operating system may keep its notifications on disk, where no message text may go.
+ */
+export const UrgentNoticeSchema = z.object({ title: z.string().min(1).max(200) }).strict();
+export type UrgentNotice = Readonly<z.infer<typeof UrgentNoticeSchema>>;
+
 export const IPC_CONTRACT = {
   'settings:get': { args: NoArguments, result: SettingsSchema },
   'settings:update': { args: z.tuple([SettingsPatchSchema]), result: SettingsSchema },
   'app:info': { args: NoArguments, result: AppInfoSchema },
   'relay:local': { args: NoArguments, result: LocalRelaySchema.nullable() },
+  'notify:urgent': { args: z.tuple([UrgentNoticeSchema]), result: z.boolean() },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;

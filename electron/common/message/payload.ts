@@ -15,8 +15,10 @@
 import { z } from 'zod';
 import { utf8Decode } from '../crypto/sodium';
 import { canonicalBytes } from '../protocol/canonical-json';
-import { Hash, POSTS, type Post } from '../protocol/schemas';
+import { Bytes, Hash, POSTS, Time, type Post } from '../protocol/schemas';
 import { LANGUAGES } from '../settings';
+import { CategorySchema, PrecedenceSchema } from './precedence';
+import { TemplateData } from './template';
 
 /** Characters of message text; ample for a hotline message (the convention for urgent ones is under 200 words). */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -30,7 +32,46 @@ export const TextContent = z
   .strict();
 export type TextContent = z.infer<typeof TextContent>;
 
-export const Content = z.discriminatedUnion('type', [TextContent]);
+/** A message id: the envelope header's `id` (16 random bytes, base64url). */
+export const MessageId = Bytes(16);
+
+export const MAX_SUBJECT_LENGTH = 200;
+
+/**
+ * A hotline message: precedence, category, subject and body in the author's language, and, for a templated message,
+ * its structured data (then the body may be empty: the data says it all). `replyTo` names the message it answers.
+ */
+export const MessageContent = z
+  .strictObject({
+    type: z.literal('message'),
+    lang: z.enum(LANGUAGES),
+    precedence: PrecedenceSchema,
+    category: CategorySchema,
+    subject: z.string().min(1).max(MAX_SUBJECT_LENGTH),
+    body: z.string().max(MAX_TEXT_LENGTH),
+    template: TemplateData.optional(),
+    replyTo: MessageId.optional(),
+  })
+  .refine((content) => content.body.trim().length > 0 || content.template !== undefined, { message: 'a message needs a body or a template', path: ['body'] });
+export type MessageContent = z.infer<typeof MessageContent>;
+
+/** Stages a device reports by event (an answer is the reply itself). */
+export const REPORTED_STAGES = ['delivered', 'read', 'acknowledged', 'closed'] as const;
+export type ReportedStage = (typeof REPORTED_STAGES)[number];
+/** How many messages one event may speak for: a catch-up's delivery receipts go out a batch at a time. */
+export const MAX_EVENT_MESSAGES = 256;
+
+/** A lifecycle event: this device's post has reached `stage` for each of these messages (signed, like everything). */
+export const EventContent = z.strictObject({
+  type: z.literal('event'),
+  stage: z.enum(REPORTED_STAGES),
+  /** When the person (or, for delivery, the device) reached the stage: what every timeline shows. */
+  at: Time,
+  messages: z.array(MessageId).min(1).max(MAX_EVENT_MESSAGES),
+});
+export type EventContent = z.infer<typeof EventContent>;
+
+export const Content = z.discriminatedUnion('type', [TextContent, MessageContent, EventContent]);
 export type Content = z.infer<typeof Content>;
 
 export const PreviousByPost = z

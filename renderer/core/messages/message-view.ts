@@ -1,8 +1,13 @@
 /**
- * A message as this device stores it in the vault (encrypted): the decrypted text and the routing facts the UI shows.
- * One record per envelope id, written when the message is queued (outgoing) or received, and updated as it moves on.
+ * A message as this device stores it in the vault (encrypted): what its author wrote, the routing facts, and the
+ * lifecycle events other posts signed about it. One record per envelope id, written when the message is queued
+ * (outgoing) or received, and updated as it moves on. What the UI gets is a `MessageSummary` derived from it.
  */
 import { z } from 'zod';
+import { ackDeadline, isOpen, LifecycleEvent, markRelayed, overduePosts, trackingOf, type Tracking } from '../../../electron/common/message/lifecycle';
+import type { Content, MessageContent } from '../../../electron/common/message/payload';
+import { CategorySchema, PrecedenceSchema } from '../../../electron/common/message/precedence';
+import { TemplateData } from '../../../electron/common/message/template';
 import { DeviceId, PostSchema, PostsSchema, Time } from '../../../electron/common/protocol/schemas';
 import { LANGUAGES } from '../../../electron/common/settings';
 import type { MessageSummary } from '../api';
@@ -17,8 +22,15 @@ export const QUEUED_ORDER_BASE = 2 ** 52;
 export const StoredMessage = z.strictObject({
   id: z.string().min(1).max(64),
   order: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** What search reads: subject, body and the template's free text (see searchableText). */
   text: z.string(),
   lang: z.enum(LANGUAGES),
+  precedence: PrecedenceSchema,
+  category: CategorySchema,
+  subject: z.string(),
+  body: z.string(),
+  template: TemplateData.optional(),
+  replyTo: z.string().max(64).optional(),
   outgoing: z.boolean(),
   sender: DeviceId,
   senderPost: PostSchema,
@@ -28,17 +40,113 @@ export const StoredMessage = z.strictObject({
   state: z.enum(['queued', 'relayed']),
   logIndex: z.number().int().min(0).nullable(),
   hash: z.string().nullable(),
+  /** When this device learned the relay had logged it: acknowledgement deadlines count from here. */
+  relayedAt: Time.nullable(),
+  /** Signed lifecycle events from the recipient posts (and answers), one per source; the state is their fold. */
+  events: z.array(LifecycleEvent).max(256),
+  /** A person opened it on this device. */
+  readHere: z.boolean(),
 });
 export type StoredMessage = z.infer<typeof StoredMessage>;
 
+/**
+ * Records written before messages had precedence and subject (plain text messages) read as routine administrative
+ * messages whose subject is their first line; nothing stored is lost to a newer shape.
+ */
+function upgradeLegacy(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || 'body' in record) return record;
+  const legacy = record as { text?: unknown };
+  const text = typeof legacy.text === 'string' ? legacy.text : '';
+  return { precedence: 'ROUTINE', category: 'administrative', subject: subjectFromText(text), body: text, relayedAt: null, events: [], readHere: false, ...record };
+}
+
+const SUBJECT_FROM_TEXT = 80;
+const subjectFromText = (text: string): string => [...(text.trim().split('\n', 1)[0] ?? '')].slice(0, SUBJECT_FROM_TEXT).join('');
+
+export function parseStoredMessage(record: unknown): StoredMessage | null {
+  const parsed = StoredMessage.safeParse(upgradeLegacy(record));
+  return parsed.success ? parsed.data : null;
+}
+
 export const messageWrite = (message: StoredMessage): RecordWrite => ({ table: 'messages', record: StoredMessage.parse(message) });
 
-/** Relayed: the log holds it at `logIndex`. */
-export const relayed = (message: StoredMessage, logIndex: number, hash: string): StoredMessage => ({ ...message, state: 'relayed', logIndex, hash, order: logIndex });
+/** The words a search should find the message by: everything its author wrote, not the labels around it. */
+export function searchableText(content: Pick<MessageContent, 'subject' | 'body' | 'template'>): string {
+  const template = content.template;
+  const fields =
+    template === undefined
+      ? []
+      : template.kind === 'planned-activity'
+        ? [template.activity, template.area, template.contact]
+        : template.kind === 'incident'
+          ? [template.what, template.where, template.request]
+          : [template.need, template.location];
+  return [content.subject, content.body, ...fields].filter((part) => part.length > 0).join('\n');
+}
 
-export function toSummary(message: StoredMessage): MessageSummary {
-  const { id, outgoing, senderPost, senderName, recipients, createdAt, text, lang, state, logIndex } = message;
-  return { id, outgoing, senderPost, senderName, recipients, createdAt, text, lang, state, logIndex };
+/** The message fields a content carries (a plain text message of version 1 reads as a routine one). */
+export function messageFields(content: Content): Pick<StoredMessage, 'text' | 'lang' | 'precedence' | 'category' | 'subject' | 'body' | 'template' | 'replyTo'> | null {
+  if (content.type === 'text') {
+    const subject = subjectFromText(content.text);
+    return { text: content.text, lang: content.lang, precedence: 'ROUTINE', category: 'administrative', subject, body: content.text };
+  }
+  if (content.type !== 'message') return null;
+  const { type: _message, ...fields } = content;
+  return { text: searchableText(content), ...fields };
+}
+
+/** Relayed: the log holds it at `logIndex`, as this device learned at `at`. */
+export const relayed = (message: StoredMessage, logIndex: number, hash: string, at: number): StoredMessage => ({
+  ...message,
+  state: 'relayed',
+  logIndex,
+  hash,
+  order: logIndex,
+  relayedAt: message.relayedAt ?? at,
+});
+
+/**
+ * The message with one more event. An event from the same source, for the same post and stage, replaces the one held
+ * (this device's own event, applied when it acted, and the same event signed and delivered back are one).
+ */
+export function withEvent(message: StoredMessage, event: LifecycleEvent): StoredMessage {
+  const same = (held: LifecycleEvent) => held.source === event.source && held.stage === event.stage && held.post === event.post;
+  if (message.events.some((held) => same(held) && held.at === event.at && held.device === event.device)) return message;
+  return { ...message, events: [...message.events.filter((held) => !same(held)), event] };
+}
+
+export function trackingOfMessage(message: StoredMessage): Tracking {
+  const tracking = trackingOf({ recipients: message.recipients, relayedAt: message.relayedAt }, message.events);
+  return message.state === 'relayed' ? markRelayed(tracking) : tracking;
+}
+
+export function toSummary(message: StoredMessage, now: number): MessageSummary {
+  const { id, outgoing, senderPost, senderName, recipients, createdAt, subject, body, lang, state, logIndex, precedence, category, template, replyTo, relayedAt } = message;
+  const tracking = trackingOfMessage(message);
+  const deadline = ackDeadline(message);
+  return {
+    id,
+    outgoing,
+    senderPost,
+    senderName,
+    recipients,
+    createdAt,
+    subject,
+    body,
+    lang,
+    state,
+    logIndex,
+    precedence,
+    category,
+    template: template ?? null,
+    replyTo: replyTo ?? null,
+    relayedAt,
+    tracking,
+    deadline,
+    overdue: overduePosts(tracking, deadline, now),
+    open: isOpen(tracking),
+    unread: !outgoing && !message.readHere,
+  };
 }
 
 /** Newest first: by creation time, then id so equal times keep one order. */

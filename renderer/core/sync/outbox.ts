@@ -6,12 +6,20 @@
  */
 import { z } from 'zod';
 import { bytesEqual, fromBase64Url, randomBytes, toBase64Url } from '../../../electron/common/crypto/sodium';
-import { Content, MAX_TEXT_LENGTH, encodePayload } from '../../../electron/common/message/payload';
+import {
+  Content,
+  MAX_SUBJECT_LENGTH,
+  MAX_TEXT_LENGTH,
+  MessageContent,
+  encodePayload,
+  type EventContent,
+  type ReportedStage,
+} from '../../../electron/common/message/payload';
 import { audienceOf, sealEnvelope, type Envelope } from '../../../electron/common/protocol/envelope';
 import { PostsSchema, Time, type Post } from '../../../electron/common/protocol/schemas';
 import type { ChainState } from '../channel/channel-state';
 import { CoreError } from '../core-error';
-import { QUEUED_ORDER_BASE, messageWrite, type StoredMessage } from '../messages/message-view';
+import { QUEUED_ORDER_BASE, messageFields, messageWrite, type StoredMessage } from '../messages/message-view';
 import type { RecordWrite, Vault } from '../vault';
 import { sealingTargets } from './directory';
 import type { SyncContext } from './sync-context';
@@ -41,37 +49,70 @@ export async function readOutbox(vault: Vault): Promise<QueuedItem[]> {
     .sort((a, b) => a.order - b.order);
 }
 
-export interface QueueInput {
-  readonly recipients: readonly Post[];
-  readonly content: Content;
+export interface Author {
+  readonly deviceId: string;
+  readonly post: Post;
+  readonly name: string;
 }
 
-/** Queues a message: the outbox item and the outgoing message view, in one transaction. Returns its id. */
-export async function queueMessage(vault: Vault, sender: { deviceId: string; post: Post; name: string }, input: QueueInput, now: number): Promise<string> {
-  const recipients = [...new Set(input.recipients)].filter((post) => post !== sender.post).sort();
-  if (recipients.length === 0) throw new CoreError('message.noRecipients');
-  if (input.content.text.trim().length === 0) throw new CoreError('message.empty');
-  if (input.content.text.length > MAX_TEXT_LENGTH) throw new CoreError('message.tooLong', { max: MAX_TEXT_LENGTH });
+/**
+ * Outbox order: after everything queued before, and from this worker strictly increasing, so two items queued in the
+ * same millisecond (a message and a receipt) keep the order they were queued in.
+ */
+let lastOrder = 0;
+export function nextOrder(now: number, after = 0): number {
+  lastOrder = Math.max(now, after + 1, lastOrder + 1);
+  return lastOrder;
+}
+
+/**
+ * Queues a message: the outbox item and the outgoing message view, in one transaction. Returns its id. Checks what a
+ * person can get wrong with a clear error each; the schema then checks the rest.
+ */
+export async function queueMessage(vault: Vault, author: Author, input: { readonly recipients: readonly Post[]; readonly content: MessageContent }, now: number): Promise<string> {
+  const recipients = [...new Set(input.recipients)].filter((post) => post !== author.post).sort();
+  const { content } = input;
+  if (recipients.length === 0 || !PostsSchema.safeParse(recipients).success) throw new CoreError('message.noRecipients');
+  if (content.subject.trim().length === 0 || content.subject.length > MAX_SUBJECT_LENGTH) throw new CoreError('message.noSubject', { max: MAX_SUBJECT_LENGTH });
+  if (content.body.trim().length === 0 && content.template === undefined) throw new CoreError('message.empty');
+  if (content.body.length > MAX_TEXT_LENGTH) throw new CoreError('message.tooLong', { max: MAX_TEXT_LENGTH });
+  const parsed = MessageContent.safeParse(content);
+  if (!parsed.success) throw new CoreError('message.invalidTemplate');
+  const fields = messageFields(parsed.data)!;
   const id = toBase64Url(randomBytes(16));
   const outbox = await readOutbox(vault);
-  const order = Math.max(now, (outbox.at(-1)?.order ?? 0) + 1);
+  const order = nextOrder(now, outbox.at(-1)?.order);
   const view: StoredMessage = {
     id,
-    text: input.content.text,
-    lang: input.content.lang,
+    ...fields,
     outgoing: true,
-    sender: sender.deviceId,
-    senderPost: sender.post,
-    senderName: sender.name,
+    sender: author.deviceId,
+    senderPost: author.post,
+    senderName: author.name,
     recipients,
     createdAt: now,
     state: 'queued',
     logIndex: null,
     hash: null,
     order: QUEUED_ORDER_BASE + order,
+    relayedAt: null,
+    events: [],
+    readHere: true,
   };
-  await vault.commit({ put: [outboxWrite({ id, order, attempts: 0, recipients, content: input.content, createdAt: now }), messageWrite(view)] });
+  await vault.commit({ put: [outboxWrite({ id, order, attempts: 0, recipients, content: parsed.data, createdAt: now }), messageWrite(view)] });
   return id;
+}
+
+/**
+ * The outbox item that reports a lifecycle stage for these messages to the posts that care: every post of their
+ * audiences but this device's own (the desk is in every audience, and so gets it by itself). Null if that leaves nobody.
+ */
+export function eventItem(author: Author, stage: ReportedStage, messages: readonly Pick<StoredMessage, 'id' | 'senderPost' | 'recipients'>[], now: number): QueuedItem | null {
+  const posts = new Set<Post>();
+  for (const message of messages) for (const post of [message.senderPost, ...message.recipients]) if (post !== author.post) posts.add(post);
+  if (posts.size === 0 || messages.length === 0) return null;
+  const content: EventContent = { type: 'event', stage, at: now, messages: messages.map((message) => message.id) };
+  return { id: toBase64Url(randomBytes(16)), order: nextOrder(now), attempts: 0, recipients: [...posts].sort(), content, createdAt: now };
 }
 
 /** The chain after the relay accepted `envelope` (a no-op if the chain is already past it). */
@@ -88,7 +129,7 @@ export function sealItem(context: SyncContext, item: QueuedItem): Envelope {
   const header = {
     v: 1 as const,
     id: item.id,
-    kind: 'message' as const,
+    kind: item.content.type === 'event' ? ('event' as const) : ('message' as const),
     sender: identity.deviceId,
     senderPost: identity.post,
     recipients: item.recipients,

@@ -9,11 +9,13 @@ import { hashOfEnvelopeBytes, envelopeBytes, type Envelope } from '../../../elec
 import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
 import type { AlarmKind } from '../api';
 import { stateWrite, type SyncState } from '../channel/channel-state';
-import { StoredMessage, messageWrite, relayed } from '../messages/message-view';
+import { MAX_EVENT_MESSAGES } from '../../../electron/common/message/payload';
+import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
+import { messageWrite, parseStoredMessage, type StoredMessage } from '../messages/message-view';
 import type { EnvelopeWrite, RecordWrite } from '../vault';
 import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
-import { advanceChain } from './outbox';
+import { advanceChain, eventItem, outboxWrite } from './outbox';
 import type { SyncContext } from './sync-context';
 
 /** The tree size a checkpoint note claims (its second line), for choosing which to check; -1 if unreadable. */
@@ -47,7 +49,25 @@ interface Prepared {
   readonly leaves: readonly ReceivedLeaf[];
   readonly alarms: readonly Alarm[];
   readonly peerCheckpoints: readonly string[];
-  readonly processed: number;
+  /** The read position after this batch; null for a batch of local changes only. */
+  readonly processed: number | null;
+  /** Message ids whose stored text the search index already holds. */
+  readonly unchangedText: ReadonlySet<string>;
+  /** The views this batch writes, by id: what later batches read until it is stored. */
+  readonly views: ReadonlyMap<string, StoredMessage>;
+  /** The local changes this batch carries: told once it is stored, or failed. */
+  readonly settle: readonly { readonly resolve: () => void; readonly reject: (error: unknown) => void }[];
+  /** Outbox items this batch queued (delivery receipts): the sender is told once they are stored. */
+  readonly queued: number;
+}
+
+/** A change to a stored message made on this device, applied in order with the batches (see `update`). */
+interface LocalUpdate {
+  readonly id: string;
+  readonly mutate: (message: StoredMessage) => StoredMessage;
+  readonly also: readonly RecordWrite[];
+  readonly done: (found: boolean) => void;
+  readonly failed: (error: unknown) => void;
 }
 
 /**
@@ -58,7 +78,11 @@ interface Prepared {
 export class Receiver {
   readonly #context: SyncContext;
   readonly #onStored: (leaves: readonly ReceivedLeaf[]) => void;
+  readonly #onQueued: () => void;
   #queue: RelayFrameOf<'deliver'>[] = [];
+  #updates: LocalUpdate[] = [];
+  /** Views of batches prepared but not yet stored: the next batch must see them, not the vault's older copies. */
+  readonly #ahead = new Map<string, StoredMessage>();
   #draining: Promise<void> | null = null;
   /**
    * Each sender's last envelope as stored (or prepared to be), once read: only this receiver stores other devices'
@@ -71,13 +95,31 @@ export class Receiver {
   /** Checkpoints from senders' trails waiting to be judged, one at a time, off the receiving path. */
   #checkpointQueue: Promise<void> = Promise.resolve();
 
-  constructor(context: SyncContext, onStored: (leaves: readonly ReceivedLeaf[]) => void) {
+  constructor(context: SyncContext, onStored: (leaves: readonly ReceivedLeaf[]) => void, onQueued: () => void = () => {}) {
     this.#context = context;
     this.#onStored = onStored;
+    this.#onQueued = onQueued;
   }
 
   push(frame: RelayFrameOf<'deliver'>): void {
     this.#queue.push(frame);
+    this.#startDraining();
+  }
+
+  /**
+   * Changes a stored message on this device's behalf (read here, relayed), together with `also` (an outbox item, say),
+   * in one transaction. Every change to a stored message goes through this receiver, in order with the envelopes it
+   * stores, so a change made here and an event arriving at the same moment cannot overwrite each other. Resolves
+   * false if no such message is stored.
+   */
+  update(id: string, mutate: (message: StoredMessage) => StoredMessage, also: readonly RecordWrite[] = []): Promise<boolean> {
+    return new Promise<boolean>((done, failed) => {
+      this.#updates.push({ id, mutate, also, done, failed });
+      this.#startDraining();
+    });
+  }
+
+  #startDraining(): void {
     this.#draining ??= this.#drain()
       .catch((error: unknown) => this.#context.background(error))
       .finally(() => (this.#draining = null));
@@ -94,17 +136,29 @@ export class Receiver {
     this.#queue = [];
   }
 
+  /** Fails the local changes not yet stored (the vault is being locked). */
+  abandon(error: unknown): void {
+    for (const update of this.#updates.splice(0)) update.failed(error);
+  }
+
   async #drain(): Promise<void> {
     let committing: Promise<void> | null = null;
     try {
       for (;;) {
-        if (this.#queue.length === 0) {
+        if (this.#queue.length === 0 && this.#updates.length === 0) {
           if (!committing) return;
           await committing;
           committing = null;
           continue;
         }
-        const prepared = await this.#prepare(this.#queue.splice(0, BATCH));
+        const updates = this.#updates.splice(0);
+        let prepared: Prepared | null;
+        try {
+          prepared = await this.#prepare(this.#queue.splice(0, BATCH), updates);
+        } catch (error) {
+          for (const update of updates) update.failed(error);
+          throw error;
+        }
         if (committing) await committing;
         committing = prepared ? this.#commit(prepared) : null;
         // Awaited above on the next turn; until then a failure must not count as unhandled.
@@ -114,12 +168,13 @@ export class Receiver {
       // What was prepared ahead of the vault may never be stored: read it from the vault again.
       this.#heads.clear();
       this.#recent.clear();
+      this.#ahead.clear();
       this.#processedAhead = null;
       throw error;
     }
   }
 
-  async #prepare(frames: readonly RelayFrameOf<'deliver'>[]): Promise<Prepared | null> {
+  async #prepare(frames: readonly RelayFrameOf<'deliver'>[], updates: readonly LocalUpdate[]): Promise<Prepared | null> {
     const context = this.#context;
     const { identity } = context;
     const me = {
@@ -130,11 +185,11 @@ export class Receiver {
     };
     let processed = this.#processedAhead ?? context.sync.processedIndex;
     const envelopes: EnvelopeWrite[] = [];
-    const writes: RecordWrite[] = [];
     const own: { envelope: Envelope; hash: string }[] = [];
     const deletes: { table: 'outbox'; id: string }[] = [];
     const leaves: ReceivedLeaf[] = [];
     const alarms: Alarm[] = [];
+    const arrivals: Arrival[] = [];
     /**
      * The newest checkpoint each sender had verified: it must fit this device's view of the log. The newest is enough:
      * once a relay shows two parties different trees, every later checkpoint of one contradicts every later one of
@@ -142,16 +197,10 @@ export class Receiver {
      * consistency proof per message.
      */
     const peerCheckpoints = new Map<string, { size: number; note: string }>();
-    const claimed = new Map<string, string>();
     const lookups: ChainLookups = {
       lastFrom: (sender) => this.#head(sender),
       holds: async (hash) => this.#recent.has(hash) || (await context.vault.hasEnvelope(hash)),
     };
-    // The views this batch may update (this device's own, queued earlier), read in one go.
-    const existing = await context.vault.getMany(
-      'messages',
-      frames.map((frame) => frame.envelope.header.id),
-    );
     let refreshed = false;
 
     for (const { index, envelope } of frames) {
@@ -173,42 +222,95 @@ export class Receiver {
       this.#remember(hash);
       leaves.push({ index, hash });
       processed = index;
-      if (judged.ok && verdict.ok) {
-        if (envelope.header.sender === identity.deviceId) {
-          own.push({ envelope, hash });
-          deletes.push({ table: 'outbox', id: envelope.header.id });
-        }
-        const note = verdict.payload?.trail.checkpoint;
-        if (note) {
-          const size = checkpointSize(note);
-          if (size >= (peerCheckpoints.get(envelope.header.sender)?.size ?? -1)) peerCheckpoints.set(envelope.header.sender, { size, note });
-        }
-        const view = verdict.payload ? this.#view(envelope, verdict, index, hash, existing.get(envelope.header.id)) : null;
-        // An id belongs to the first sender that used it, in this batch as across batches.
-        const claimant = claimed.get(envelope.header.id);
-        if (view && (claimant === undefined || claimant === envelope.header.sender)) {
-          claimed.set(envelope.header.id, envelope.header.sender);
-          writes.push(messageWrite(view));
-        }
+      if (!judged.ok || !verdict.ok) continue;
+      if (envelope.header.sender === identity.deviceId) {
+        own.push({ envelope, hash });
+        deletes.push({ table: 'outbox', id: envelope.header.id });
       }
+      const note = verdict.payload?.trail.checkpoint;
+      if (note) {
+        const size = checkpointSize(note);
+        if (size >= (peerCheckpoints.get(envelope.header.sender)?.size ?? -1)) peerCheckpoints.set(envelope.header.sender, { size, note });
+      }
+      if (verdict.payload) arrivals.push({ envelope, hash, index, payload: verdict.payload, sender: verdict.sender });
     }
-    if (envelopes.length === 0) return null;
-    this.#processedAhead = processed;
-    return { envelopes, writes, own, deletes, leaves, alarms, peerCheckpoints: [...peerCheckpoints.values()].map(({ note }) => note), processed };
+    if (envelopes.length === 0 && updates.length === 0) return null;
+
+    // The stored views this batch touches, read in one go (those of batches not yet stored are taken from memory).
+    const ids = new Set([...arrivals.flatMap(idsNeeded), ...updates.map((update) => update.id)]);
+    const fetched = await context.vault.getMany('messages', [...ids].filter((id) => !this.#ahead.has(id)));
+    const batch = new MessageBatch((id) => this.#ahead.get(id) ?? parseStoredMessage(fetched.get(id)), me);
+    for (const arrival of arrivals) batch.receive(arrival);
+    const found = updates.map((update) => batch.update(update.id, update.mutate));
+
+    const now = context.clock.now();
+    const writes: RecordWrite[] = [...batch.changed.values()].map(messageWrite);
+    const author = { deviceId: identity.deviceId, post: identity.post, name: identity.name };
+    let queued = 0;
+    for (let i = 0; i < batch.delivered.length; i += MAX_EVENT_MESSAGES) {
+      const item = eventItem(author, 'delivered', batch.delivered.slice(i, i + MAX_EVENT_MESSAGES), now);
+      if (item) writes.push(outboxWrite(item));
+      queued += item ? 1 : 0;
+    }
+    updates.forEach((update, i) => {
+      if (found[i]) writes.push(...update.also);
+    });
+    // Judged against what was held before this batch, so before the batch's own views join the ones held ahead.
+    const unchangedText = batch.unchangedText();
+    for (const [id, view] of batch.changed) this.#ahead.set(id, view);
+    if (envelopes.length > 0) this.#processedAhead = processed;
+    return {
+      envelopes,
+      writes,
+      own,
+      deletes,
+      leaves,
+      alarms,
+      peerCheckpoints: [...peerCheckpoints.values()].map(({ note }) => note),
+      processed: envelopes.length > 0 ? processed : null,
+      unchangedText,
+      views: batch.changed,
+      settle: updates.map((update, i) => ({ resolve: () => update.done(found[i]!), reject: update.failed })),
+      queued: queued + updates.filter((update, i) => found[i] && update.also.length > 0).length,
+    };
   }
 
   async #commit(prepared: Prepared): Promise<void> {
     const context = this.#context;
-    const sync: SyncState = { ...context.sync, processedIndex: prepared.processed, lastSyncAt: context.clock.now() };
+    try {
+      if (prepared.processed === null) {
+        await context.vault.commit({ put: [...prepared.writes], messagesJustRead: true, unchangedText: prepared.unchangedText });
+      } else {
+        await this.#commitBatch(prepared, prepared.processed);
+      }
+    } catch (error) {
+      for (const update of prepared.settle) update.reject(error);
+      throw error;
+    }
+    for (const [id, view] of prepared.views) if (this.#ahead.get(id) === view) this.#ahead.delete(id);
+    for (const update of prepared.settle) update.resolve();
+    if (prepared.queued > 0) this.#onQueued();
+    context.changed('messages', 'status');
+  }
+
+  async #commitBatch(prepared: Prepared, processed: number): Promise<void> {
+    const context = this.#context;
+    const sync: SyncState = { ...context.sync, processedIndex: processed, lastSyncAt: context.clock.now() };
     // The chain as it stands now (the sender may have moved it while this batch was checked), advanced by this
     // device's own envelopes among the batch; written only if they moved it.
     const chain = prepared.own.reduce((current, { envelope, hash }) => advanceChain(current, envelope, hash), context.chain);
     const state = chain === context.chain ? [stateWrite(sync)] : [stateWrite(sync), stateWrite(chain)];
-    await context.vault.commit({ envelopes: prepared.envelopes, put: [...prepared.writes, ...state], delete: prepared.deletes, messagesJustRead: true });
+    await context.vault.commit({
+      envelopes: prepared.envelopes,
+      put: [...prepared.writes, ...state],
+      delete: prepared.deletes,
+      messagesJustRead: true,
+      unchangedText: prepared.unchangedText,
+    });
     context.sync = sync;
     context.chain = chain;
-    if (this.#processedAhead === prepared.processed) this.#processedAhead = null;
-    context.link?.send({ type: 'ack', index: prepared.processed });
+    if (this.#processedAhead === processed) this.#processedAhead = null;
+    context.link?.send({ type: 'ack', index: processed });
     for (const alarm of prepared.alarms) await context.raise(alarm.kind, alarm.detail);
     for (const note of prepared.peerCheckpoints) {
       this.#checkpointQueue = this.#checkpointQueue.then(() => context.observeCheckpoint(note)).then(
@@ -217,7 +319,6 @@ export class Receiver {
       );
     }
     this.#onStored(prepared.leaves);
-    context.changed('messages', 'status');
   }
 
   #remember(hash: string): void {
@@ -252,33 +353,5 @@ export class Receiver {
       if (stored.status === 'found') this.#remember(stored.record.hash);
     }
     return this.#heads.get(sender)!;
-  }
-
-  /** The view to store: a new one, or the outgoing one this device queued, now relayed. */
-  #view(envelope: Envelope, verdict: Extract<EnvelopeVerdict, { ok: true }>, index: number, hash: string, existing: unknown): StoredMessage | null {
-    const payload = verdict.payload;
-    if (!payload || payload.content.type !== 'text') return null;
-    const { header } = envelope;
-    if (existing !== undefined) {
-      const parsed = StoredMessage.safeParse(existing);
-      // An id is the sender's: a different sender reusing it gets no say over the stored message.
-      if (parsed.success && parsed.data.sender === header.sender) return relayed(parsed.data, index, hash);
-      if (parsed.success) return null;
-    }
-    return {
-      id: header.id,
-      text: payload.content.text,
-      lang: payload.content.lang,
-      outgoing: header.sender === this.#context.identity.deviceId,
-      sender: header.sender,
-      senderPost: header.senderPost,
-      senderName: verdict.sender.body.name,
-      recipients: header.recipients,
-      createdAt: header.createdAt,
-      state: 'relayed',
-      logIndex: index,
-      hash,
-      order: index,
-    };
   }
 }

@@ -10,8 +10,7 @@ import { envelopeBytes, hashOfEnvelopeBytes, Envelope } from '../../../electron/
 import type { ErrorCode } from '../../../electron/common/protocol/frames';
 import { stateWrite } from '../channel/channel-state';
 import { CoreError } from '../core-error';
-import { StoredMessage, messageWrite, relayed } from '../messages/message-view';
-import type { RecordWrite } from '../vault';
+import { relayed } from '../messages/message-view';
 import { backoffDelay } from './backoff';
 import { advanceChain, outboxWrite, readOutbox, sealItem, type QueuedItem } from './outbox';
 import { LinkClosedError } from './relay-link';
@@ -113,13 +112,10 @@ export class Sender {
   async #accepted(item: QueuedItem, envelope: Envelope, bytes: Uint8Array, hash: string, index: number): Promise<void> {
     const context = this.#context;
     const chain = advanceChain(context.chain, envelope, hash);
-    const writes: RecordWrite[] = [stateWrite(chain)];
-    const view = await context.vault.get('messages', item.id);
-    if (view.status === 'found') {
-      const parsed = StoredMessage.safeParse(view.record);
-      if (parsed.success) writes.push(messageWrite(relayed({ ...parsed.data, createdAt: envelope.header.createdAt }, index, hash)));
-    }
-    await context.vault.commit({ envelopes: [{ bytes, logIndex: index }], put: writes, delete: [{ table: 'outbox', id: item.id }] });
+    await context.vault.commit({ envelopes: [{ bytes, logIndex: index }], put: [stateWrite(chain)], delete: [{ table: 'outbox', id: item.id }] });
+    // The view (a message's; an event has none) shows the time the envelope was sealed, which every party sees.
+    const { createdAt } = envelope.header;
+    await context.updateMessage(item.id, (message) => relayed({ ...message, createdAt }, index, hash, createdAt));
     context.chain = chain;
     context.changed('messages', 'status');
   }

@@ -39,10 +39,15 @@ export class SyncClient {
     this.#context = context;
     this.#options = options;
     this.#prover = new InclusionProver(context);
-    this.#receiver = new Receiver(context, (leaves) => this.#prover.add(leaves));
+    this.#receiver = new Receiver(
+      context,
+      (leaves) => this.#prover.add(leaves),
+      () => this.#sender.kick(),
+    );
     this.#sender = new Sender(context);
     context.observeCheckpoint = (note) => this.#observeCheckpoint(note);
     context.refreshDirectory = () => this.#refreshDirectory();
+    context.updateMessage = (id, mutate, also) => this.#receiver.update(id, mutate, also);
   }
 
   get connection(): ConnectionState {
@@ -60,6 +65,7 @@ export class SyncClient {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#sender.stop();
+    this.#receiver.abandon(new CoreError('vault.locked'));
     this.#context.link?.close();
   }
 

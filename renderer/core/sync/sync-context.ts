@@ -5,7 +5,8 @@
 import type { BoxKeyPair, SigningKeyPair } from '../../../electron/common/crypto/sodium';
 import type { AlarmKind, CoreTopic } from '../api';
 import type { ChainState, IdentityState, InclusionState, SyncState } from '../channel/channel-state';
-import type { Vault } from '../vault';
+import type { StoredMessage } from '../messages/message-view';
+import type { RecordWrite, Vault } from '../vault';
 import type { CheckpointTrust } from './checkpoint-trust';
 import type { VerifiedDirectory } from './directory';
 import type { RelayLink } from './relay-link';
@@ -41,6 +42,11 @@ export interface SyncContext {
   background(error: unknown): void;
   /** Fetches the directory again (after an unknown sender, or a sealing refusal). */
   refreshDirectory(): Promise<void>;
+  /**
+   * Changes a stored message (with `also` in the same transaction): every change to a stored message goes through the
+   * receiver, in order with what it stores (receiver.ts `update`). Resolves false if no such message is stored.
+   */
+  updateMessage(id: string, mutate: (message: StoredMessage) => StoredMessage, also?: readonly RecordWrite[]): Promise<boolean>;
   /** Judges a checkpoint note with the current connection's proofs, raising an alarm if it fails. */
   observeCheckpoint(note: string): Promise<boolean>;
 }

@@ -18,9 +18,13 @@ export interface PreparedMessages {
   readonly docs: readonly IndexedDoc[];
 }
 
-export function prepareMessages(context: StoreContext, index: SearchIndex, views: readonly MessageView[]): PreparedMessages {
+/** `indexed`: ids whose text and order the index already holds as they are (a message updated by a lifecycle event). */
+export function prepareMessages(context: StoreContext, index: SearchIndex, views: readonly MessageView[], indexed: ReadonlySet<string> = new Set()): PreparedMessages {
   const keys = context.keys();
-  return { rows: views.map((view) => sealRecord('messages', view, keys)), docs: views.map((view) => index.docOf(view)) };
+  return {
+    rows: views.map((view) => sealRecord('messages', view, keys)),
+    docs: views.flatMap((view) => (indexed.has(view.id) ? [] : [index.docOf(view)])),
+  };
 }
 
 /**

@@ -46,6 +46,11 @@ export interface VaultChanges {
    * the commit need not read them again to keep a corrupt one from being overwritten (the receiver's batches).
    */
   readonly messagesJustRead?: boolean;
+  /**
+   * Ids of messages put whose text and order are unchanged since they were last stored (a lifecycle event moved them
+   * on): the search index already holds them, so no segment is written for them.
+   */
+  readonly unchangedText?: ReadonlySet<string>;
 }
 
 export class Vault {
@@ -220,6 +225,7 @@ export class Vault {
       this.#context,
       this.#index,
       (changes.put ?? []).flatMap((write) => (write.table === 'messages' ? [write.record] : [])),
+      changes.unchangedText,
     );
     const sealed = new Map<RecordTable, SealedRow[]>();
     for (const write of changes.put ?? []) {

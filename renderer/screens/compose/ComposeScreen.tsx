@@ -1,47 +1,90 @@
 /**
- * A minimal composer: recipient posts, the text and the language it is written in. Sending puts the message in the
- * encrypted outbox; the sync client delivers it when the relay can be reached. A failure keeps the text as typed.
+ * The composer: recipient posts, precedence, category, subject and text in the author's language, or one of the
+ * templates whose places, times and quantities are data (rendered in each reader's language). Sending puts the
+ * message in the encrypted outbox; the sync client delivers it when the relay can be reached. FLASH and IMMEDIATE ask
+ * for a confirmation first (they interrupt the other post), with a warning when the text is long. A failure keeps
+ * everything as typed.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CATEGORIES, PRECEDENCES, URGENT_WORD_LIMIT, isUrgent, wordCount, type Category, type Precedence } from '../../../electron/common/message/precedence';
+import { TEMPLATE_KINDS, categoryOf, type TemplateKind } from '../../../electron/common/message/template';
 import { POSTS, type Post } from '../../../electron/common/protocol/schemas';
 import { LANGUAGES, type Language } from '../../../electron/common/settings';
-import type { Identity } from '../../core/api';
+import type { ComposeInput, Identity } from '../../core/api';
 import { getCore } from '../../core/client';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useCoreAction } from '../../core-ui/useCoreAction';
 import { useSettings } from '../../settings/SettingsContext';
+import { buildTemplate, initialValues, type FieldProblem } from './template-form';
+import { TemplateFields } from './TemplateFields';
+import type { TimeZoneChoice } from './time-input';
+
+type TemplateChoice = TemplateKind | 'none';
 
 export function ComposeScreen(props: { identity: Identity }) {
   const { t } = useTranslation('messages');
   const { settings } = useSettings();
-  const ids = { text: useId(), lang: useId() };
+  const ids = { subject: useId(), text: useId(), lang: useId(), precedence: useId(), category: useId(), template: useId() };
   const otherPosts = POSTS.filter((post) => post !== props.identity.post);
   const [recipients, setRecipients] = useState<readonly Post[]>([]);
+  const [precedence, setPrecedence] = useState<Precedence>('ROUTINE');
+  const [chosenCategory, setCategory] = useState<Category>('administrative');
+  const [templateKind, setTemplateKind] = useState<TemplateChoice>('none');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [zone, setZone] = useState<TimeZoneChoice>('UTC');
+  const [problems, setProblems] = useState<Readonly<Record<string, FieldProblem>>>({});
+  const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const [lang, setLang] = useState<Language>(settings.language);
+  const [confirming, setConfirming] = useState<ComposeInput | null>(null);
   const [queued, setQueued] = useState(false);
   const action = useCoreAction();
 
   const toggle = (post: Post, on: boolean) =>
     setRecipients(otherPosts.filter((candidate) => (candidate === post ? on : recipients.includes(candidate))));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const chooseTemplate = (kind: TemplateChoice) => {
+    setTemplateKind(kind);
+    setValues(kind === 'none' ? {} : initialValues(kind));
+    setProblems({});
+  };
+  const edited = () => {
     setQueued(false);
-    const outcome = await action.run(() => getCore().send({ recipients, text, lang }));
-    if (outcome.ok) {
-      setText('');
-      setQueued(true);
-    }
+    setConfirming(null);
   };
 
+  const send = async (input: ComposeInput) => {
+    setConfirming(null);
+    const outcome = await action.run(() => getCore().send(input));
+    if (!outcome.ok) return;
+    setSubject('');
+    setText('');
+    if (templateKind !== 'none') setValues(initialValues(templateKind));
+    setQueued(true);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setQueued(false);
+    let input: ComposeInput = { recipients, precedence, category: chosenCategory, subject, body: text, lang };
+    if (templateKind !== 'none') {
+      const built = buildTemplate(templateKind, values, zone);
+      setProblems(built.ok ? {} : built.problems);
+      if (!built.ok) return;
+      input = { ...input, template: built.template, category: categoryOf(built.template) };
+    }
+    if (isUrgent(precedence)) setConfirming(input);
+    else void send(input);
+  };
+
+  const category = templateKind === 'none' ? chosenCategory : categoryOf({ kind: templateKind, sector: values['sector'] } as Parameters<typeof categoryOf>[0]);
+  const words = wordCount(text);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" className="screen__title">
         {t('compose.title', { ns: 'screens' })}
       </h1>
-      <form className="form form--wide" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="form form--wide" onSubmit={submit} noValidate>
         <fieldset className="form__field form__choices">
           <legend>{t('compose.recipients')}</legend>
           {otherPosts.map((post) => (
@@ -50,24 +93,116 @@ export function ComposeScreen(props: { identity: Identity }) {
                 type="checkbox"
                 data-testid={`compose-recipient-${post}`}
                 checked={recipients.includes(post)}
-                onChange={(event) => toggle(post, event.target.checked)}
+                onChange={(event) => {
+                  toggle(post, event.target.checked);
+                  edited();
+                }}
               />
               <span>{t(`post.${post}`, { ns: 'common' })}</span>
             </label>
           ))}
         </fieldset>
-        <div className="form__field">
-          <label htmlFor={ids.lang}>{t('compose.language')}</label>
-          <select id={ids.lang} data-testid="compose-lang" value={lang} onChange={(event) => setLang(event.target.value as Language)}>
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {t(`languageName.${language}`, { ns: 'settings' })}
-              </option>
-            ))}
-          </select>
+        <div className="form__row">
+          <div className="form__field">
+            <label htmlFor={ids.precedence}>{t('compose.precedence')}</label>
+            <select
+              id={ids.precedence}
+              data-testid="compose-precedence"
+              value={precedence}
+              onChange={(event) => {
+                setPrecedence(event.target.value as Precedence);
+                edited();
+              }}
+            >
+              {PRECEDENCES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`precedence.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form__field">
+            <label htmlFor={ids.template}>{t('compose.template')}</label>
+            <select
+              id={ids.template}
+              data-testid="compose-template"
+              value={templateKind}
+              onChange={(event) => {
+                chooseTemplate(event.target.value as TemplateChoice);
+                edited();
+              }}
+            >
+              <option value="none">{t('compose.templateNone')}</option>
+              {TEMPLATE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`template.kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form__field">
+            <label htmlFor={ids.category}>{t('compose.category')}</label>
+            {/* A template files its message under its own category. */}
+            <select
+              id={ids.category}
+              data-testid="compose-category"
+              value={category}
+              disabled={templateKind !== 'none'}
+              onChange={(event) => {
+                setCategory(event.target.value as Category);
+                edited();
+              }}
+            >
+              {CATEGORIES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`category.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form__field">
+            <label htmlFor={ids.lang}>{t('compose.language')}</label>
+            <select id={ids.lang} data-testid="compose-lang" value={lang} onChange={(event) => setLang(event.target.value as Language)}>
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language} lang={language}>
+                  {t(`languageName.${language}`, { ns: 'settings' })}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <div className="form__field">
-          <label htmlFor={ids.text}>{t('compose.text')}</label>
+          <label htmlFor={ids.subject}>{t('compose.subject')}</label>
+          <input
+            id={ids.subject}
+            type="text"
+            autoComplete="off"
+            dir="auto"
+            lang={lang}
+            data-testid="compose-subject"
+            value={subject}
+            onChange={(event) => {
+              setSubject(event.target.value);
+              edited();
+            }}
+          />
+        </div>
+        {templateKind !== 'none' && (
+          <TemplateFields
+            kind={templateKind}
+            values={values}
+            zone={zone}
+            lang={lang}
+            problems={problems}
+            onChange={(name, value) => {
+              setValues((current) => ({ ...current, [name]: value }));
+              edited();
+            }}
+            onZoneChange={setZone}
+          />
+        )}
+        <div className="form__field">
+          <label htmlFor={ids.text}>{templateKind === 'none' ? t('compose.body') : t('compose.bodyOptional')}</label>
           {/* autoComplete off: Chromium then never saves the text as form state (session restore writes that to disk). */}
           <textarea
             id={ids.text}
@@ -79,19 +214,46 @@ export function ComposeScreen(props: { identity: Identity }) {
             value={text}
             onChange={(event) => {
               setText(event.target.value);
-              setQueued(false);
+              edited();
             }}
           />
         </div>
+        {Object.keys(problems).length > 0 && (
+          <p className="form__error" role="alert" data-testid="compose-problems">
+            {t('compose.problems')}
+          </p>
+        )}
         <ErrorMessage error={action.error} testId="compose-error" />
         <p className="form__status" role="status" data-testid="compose-result">
           {queued ? t('compose.queued') : ''}
         </p>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" data-testid="compose-send" disabled={action.pending}>
-            {action.pending ? t('compose.sending') : t('compose.send')}
-          </button>
-        </div>
+        {confirming ? (
+          <div className="confirm" role="alertdialog" aria-labelledby={`${ids.precedence}-confirm`} data-testid="compose-confirm" data-precedence={confirming.precedence}>
+            <p id={`${ids.precedence}-confirm`} className="confirm__title">
+              {t('compose.confirmTitle', { precedence: t(`precedence.${confirming.precedence}`) })}
+            </p>
+            <p>{t('compose.confirmBody', { precedence: t(`precedence.${confirming.precedence}`) })}</p>
+            {words >= URGENT_WORD_LIMIT && (
+              <p className="form__error" data-testid="compose-long-warning">
+                {t('compose.longWarning', { count: words, limit: URGENT_WORD_LIMIT })}
+              </p>
+            )}
+            <div className="form__actions">
+              <button type="button" className="button button--danger" data-testid="compose-confirm-send" autoFocus onClick={() => void send(confirming)}>
+                {t('compose.confirmSend')}
+              </button>
+              <button type="button" className="button" data-testid="compose-confirm-cancel" onClick={() => setConfirming(null)}>
+                {t('compose.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" data-testid="compose-send" disabled={action.pending}>
+              {action.pending ? t('compose.sending') : t('compose.send')}
+            </button>
+          </div>
+        )}
       </form>
     </section>
   );

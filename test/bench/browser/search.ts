@@ -38,6 +38,10 @@ function storedMessage(seed: number, i: number, sender: string): { record: Store
     order: i,
     text,
     lang,
+    precedence: 'ROUTINE',
+    category: 'administrative',
+    subject: text.slice(0, 40),
+    body: text,
     outgoing: false,
     sender,
     senderPost: 'IL',
@@ -47,6 +51,9 @@ function storedMessage(seed: number, i: number, sender: string): { record: Store
     state: 'relayed',
     logIndex: i,
     hash: toBase64UrlOf(32),
+    relayedAt: START + i * 60_000,
+    events: [],
+    readHere: false,
   };
   return { record, features };
 }

@@ -52,6 +52,8 @@ export async function waitUntilReady(post: AppDriver): Promise<void> {
 export async function send(from: AppDriver, to: readonly PostCode[] | readonly ('US' | PostCode)[], text: string): Promise<void> {
   await from.goTo('compose');
   for (const code of to) await from.page.getByTestId(`compose-recipient-${code}`).check();
+  // A routine message whose subject is the start of its text.
+  await from.page.getByTestId('compose-subject').fill(text.slice(0, 40));
   await from.page.getByTestId('compose-text').fill(text);
   await from.page.getByTestId('compose-send').click();
   await expect(from.page.getByTestId('compose-text')).toHaveValue('');

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { initCrypto } from '../../../electron/common/crypto/sodium';
 import { databaseName } from '../../../renderer/core/vault/database';
-import { setUpChannel, type TestChannel } from '../../support/core-device';
+import { plain, setUpChannel, type TestChannel } from '../../support/core-device';
 import { RelayProcess } from '../../support/relay-process';
 
 let relay: RelayProcess;
@@ -47,15 +47,15 @@ function damage(factory: IDBFactory, profile: string, id: string): Promise<void>
 
 it('sets a damaged message aside with an alarm, and keeps reading the others', async () => {
   const { il, sy } = channel;
-  await il.core.send({ recipients: ['SY'], text: 'the first, soon damaged', lang: 'en' });
-  await il.core.send({ recipients: ['SY'], text: 'the second, intact', lang: 'en' });
+  await il.core.send(plain(['SY'], 'the first, soon damaged', 'en'));
+  await il.core.send(plain(['SY'], 'the second, intact', 'en'));
   const before = await sy.untilMessages((list) => list.length === 2, 'both messages');
-  const victim = before.find((message) => message.text.startsWith('the first'))!;
+  const victim = before.find((message) => message.body.startsWith('the first'))!;
 
   await damage(sy.storage.indexedDB as IDBFactory, 'SY', victim.id);
 
   const after = await sy.core.messages();
-  expect(after.map((message) => message.text)).toEqual(['the second, intact']);
+  expect(after.map((message) => message.body)).toEqual(['the second, intact']);
   await sy.until((status) => status.alarms === 1, 'the alarm');
   expect((await sy.core.alarms()).map((alarm) => [alarm.kind, alarm.detail.table])).toEqual([['record-corrupt', 'messages']]);
   // Set aside, not deleted, and reported once.

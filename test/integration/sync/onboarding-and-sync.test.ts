@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../electron/common/crypto/sodium';
 import { RelayProcess } from '../../support/relay-process';
-import { STRONG_PASSPHRASE, device, type TestDevice } from '../../support/core-device';
+import { device, plain, STRONG_PASSPHRASE, type TestDevice } from '../../support/core-device';
 
 let relay: RelayProcess;
 const devices: TestDevice[] = [];
@@ -45,16 +45,16 @@ describe('onboarding and sync against a real relay', () => {
     const il = await enrol(desk, 'IL', 'קצין קישור', deskIdentity.channelKey);
     const sy = await enrol(desk, 'SY', 'ضابط الارتباط', deskIdentity.channelKey);
 
-    await il.core.send({ recipients: ['SY'], text: 'Planned activity at grid 36S YB 12345 67890, 0600-0800.', lang: 'en' });
-    await il.core.send({ recipients: ['US'], text: 'For the desk only: shift change at 2200.', lang: 'en' });
-    await sy.core.send({ recipients: ['IL'], text: 'تم الاستلام. سنبلّغ الوحدات.', lang: 'ar' });
+    await il.core.send(plain(['SY'], 'Planned activity at grid 36S YB 12345 67890, 0600-0800.', 'en'));
+    await il.core.send(plain(['US'], 'For the desk only: shift change at 2200.', 'en'));
+    await sy.core.send(plain(['IL'], 'تم الاستلام. سنبلّغ الوحدات.', 'ar'));
 
-    const texts = (list: readonly { text: string }[]) => list.map((message) => message.text).sort();
+    const texts = (list: readonly { body: string }[]) => list.map((message) => message.body).sort();
     await sy.untilMessages((list) => list.length === 2 && list.every((m) => m.state === 'relayed'), 'SY has its two');
     await il.untilMessages((list) => list.length === 3 && list.every((m) => m.state === 'relayed'), 'IL has its three');
     await desk.untilMessages((list) => list.length === 3, 'desk has all three');
-    expect(texts(await sy.core.messages())).toEqual(texts([{ text: 'Planned activity at grid 36S YB 12345 67890, 0600-0800.' }, { text: 'تم الاستلام. سنبلّغ الوحدات.' }]));
-    expect((await sy.core.messages()).some((m) => m.text.includes('desk only'))).toBe(false);
+    expect(texts(await sy.core.messages())).toEqual(texts([{ body: 'Planned activity at grid 36S YB 12345 67890, 0600-0800.' }, { body: 'تم الاستلام. سنبلّغ الوحدات.' }]));
+    expect((await sy.core.messages()).some((m) => m.body.includes('desk only'))).toBe(false);
 
     // Searchable at the recipient, whatever the diacritics.
     expect((await sy.core.search('تم الاستلام')).length).toBe(1);
