@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoreStatus, Identity } from '../core/api';
 import { AlarmBanner } from '../alarms/AlarmBanner';
 import { AlarmPanel } from '../alarms/AlarmPanel';
+import { OverdueBanner } from '../alerts/OverdueBanner';
 import { UrgentBanner } from '../alerts/UrgentBanner';
 import { MessageScreen } from '../screens/message/MessageScreen';
 import { LockButton } from './LockButton';
@@ -36,6 +37,7 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
         <LockButton />
       </header>
       <UrgentBanner />
+      <OverdueBanner />
       {status.alarms > 0 && <AlarmBanner count={status.alarms} panelOpen={alarmsOpen} onShow={() => setAlarmsOpen(true)} />}
       {alarmsOpen && <AlarmPanel onClose={() => setAlarmsOpen(false)} />}
       <main id="main" className="app__main" tabIndex={-1}>

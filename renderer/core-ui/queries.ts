@@ -37,3 +37,7 @@ export function useMessage(id: string): CoreQuery<MessageSummary | null> {
 /** Incoming FLASH and IMMEDIATE messages this post has not acknowledged: what the alert banner holds up. */
 export const useUrgentMessages = (): CoreQuery<readonly MessageSummary[]> => useCoreQuery(['messages'], readUrgent);
 const readUrgent = () => getCore().urgent();
+
+/** Open messages this device watches over (its post's, or all at the desk): the overdue banner's candidates. */
+export const useOpenMessages = (): CoreQuery<readonly MessageSummary[]> => useCoreQuery(['messages'], readOpen);
+const readOpen = () => getCore().openMessages();

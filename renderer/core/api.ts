@@ -7,6 +7,7 @@
  * translates (`errors` namespace); never as English sentences.
  */
 import type { Tracking } from '../../electron/common/message/lifecycle';
+import type { ComposeDraft } from './messages/compose-draft';
 import type { Category, Precedence } from '../../electron/common/message/precedence';
 import type { TemplateData } from '../../electron/common/message/template';
 import type { Post, Role } from '../../electron/common/protocol/schemas';
@@ -121,15 +122,15 @@ export interface MessageSummary {
   readonly relayedAt: number | null;
   /** Each recipient post's stage, with the time and device of every step (lifecycle.ts). */
   readonly tracking: Tracking;
-  /** When each recipient post must have acknowledged by. */
+  /** When each recipient post must have acknowledged by (a post still short of it then is overdue: lifecycle.ts). */
   readonly deadline: number;
-  /** The recipient posts past the deadline without acknowledging, as of when this summary was made. */
-  readonly overdue: readonly Post[];
   /** Some recipient post has not acknowledged yet. */
   readonly open: boolean;
   /** Received, and nobody has opened it on this device yet. */
   readonly unread: boolean;
 }
+
+export type { ComposeDraft } from './messages/compose-draft';
 
 export interface ComposeInput {
   readonly recipients: readonly Post[];
@@ -238,10 +239,20 @@ export interface CoreApi {
 
   /** Queues a message in the outbox (encrypted); the sync client sends it when it can. Returns the message id. */
   send(input: ComposeInput): Promise<string>;
+  /** The message being composed, as typed, kept encrypted in the vault (null: none). */
+  draft(): Promise<ComposeDraft | null>;
+  /** Keeps the message being composed (called as it is typed); a draft that is not one is refused (core.invalidDraft). */
+  saveDraft(draft: ComposeDraft): Promise<void>;
+  discardDraft(): Promise<void>;
   /** One message, or null if this device holds none with that id. */
   message(id: string): Promise<MessageSummary | null>;
   /** Incoming FLASH and IMMEDIATE messages addressed to this post that it has not acknowledged, newest first. */
   urgent(): Promise<readonly MessageSummary[]>;
+  /**
+   * Messages some recipient post has not acknowledged yet, that this device watches over: those its post sent, and at
+   * the desk all of them. The UI sees which are overdue by its own clock.
+   */
+  openMessages(): Promise<readonly MessageSummary[]>;
   /** A person opened the message here: its post's read receipt goes out (once). */
   markRead(id: string): Promise<void>;
   /** "Received and understood", by an officer of a recipient post: a signed event to every party. */

@@ -46,6 +46,8 @@ export const CORE_ERROR_CODES = [
   'message.noSubject',
   /** A template field that is missing or does not hold what it should (a location that does not parse, say). */
   'message.invalidTemplate',
+  /** A draft the core cannot keep (a bug on the UI side: the draft is still on screen). */
+  'message.invalidDraft',
   /** No message with that id on this device. */
   'message.notFound',
   /** Acknowledging is for officers of a post the message is addressed to. */

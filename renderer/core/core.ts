@@ -36,14 +36,15 @@ import { CoreError } from './core-error';
 import { newestFirst, parseStoredMessage, toSummary, trackingOfMessage, withEvent, type StoredMessage } from './messages/message-view';
 import { CheckpointTrust } from './sync/checkpoint-trust';
 import { statusOf } from './sync/directory';
+import { discardDraft, readDraft, saveDraft, type ComposeDraft } from './messages/compose-draft';
 import { eventItem, outboxWrite, queueMessage, readOutbox, type QueuedItem } from './sync/outbox';
 import { LinkClosedError, type SocketFactory } from './sync/relay-link';
 import { SyncClient } from './sync/sync-client';
 import type { Clock, DeviceKeys, SyncContext } from './sync/sync-context';
 import { Vault, isVaultError, type KdfParams, type VaultStorage } from './vault';
 
-/** How many of the newest messages are searched for unacknowledged urgent ones. */
-export const URGENT_WINDOW = 500;
+/** How many of the newest messages are searched for open and urgent ones (see #recentSummaries). */
+export const RECENT_WINDOW = 1000;
 /** How often a device waiting for the desk asks the relay for its certificate. */
 export const ENROLMENT_POLL_MS = 3_000;
 /** How often the desk looks for new enrolment requests while online. */
@@ -236,6 +237,21 @@ export class Core implements CoreApi {
     return this.#summaries(parseMessages(found).sort(byOrderNewestFirst));
   }
 
+  async draft(): Promise<ComposeDraft | null> {
+    this.#requireSession();
+    return readDraft(await this.#openVault());
+  }
+
+  async saveDraft(draft: ComposeDraft): Promise<void> {
+    this.#requireSession();
+    if (!(await saveDraft(await this.#openVault(), draft))) throw new CoreError('message.invalidDraft');
+  }
+
+  async discardDraft(): Promise<void> {
+    this.#requireSession();
+    await discardDraft(await this.#openVault());
+  }
+
   async message(id: string): Promise<MessageSummary | null> {
     this.#requireSession();
     if (typeof id !== 'string') return null;
@@ -247,11 +263,24 @@ export class Core implements CoreApi {
   async urgent(): Promise<readonly MessageSummary[]> {
     const session = this.#requireSession();
     const post = session.identity.post;
-    // Urgent messages are answered within minutes: the newest stretch of the list holds every one still open.
-    const { records } = await (await this.#openVault()).newest('messages', URGENT_WINDOW);
-    return this.#summaries(parseMessages(records)).filter(
+    return (await this.#recentSummaries()).filter(
       (message) => isUrgent(message.precedence) && !message.outgoing && message.senderPost !== post && (message.tracking[post] ? stageRank(message.tracking[post].stage) < stageRank('acknowledged') : false),
     );
+  }
+
+  async openMessages(): Promise<readonly MessageSummary[]> {
+    const session = this.#requireSession();
+    const { post } = session.identity;
+    return (await this.#recentSummaries()).filter((message) => message.open && (post === 'US' || message.senderPost === post));
+  }
+
+  /**
+   * The newest stretch of the list: where every message still waiting for an acknowledgement is. Deadlines are hours
+   * at most, and a hotline carries far fewer than this many messages in that time.
+   */
+  async #recentSummaries(): Promise<MessageSummary[]> {
+    const { records } = await (await this.#openVault()).newest('messages', RECENT_WINDOW);
+    return this.#summaries(parseMessages(records));
   }
 
   async markRead(id: string): Promise<void> {
@@ -326,8 +355,7 @@ export class Core implements CoreApi {
   }
 
   #summaries(messages: readonly StoredMessage[]): MessageSummary[] {
-    const now = this.#clock.now();
-    return messages.map((message) => toSummary(message, now));
+    return messages.map(toSummary);
   }
 
   #openVault(): Promise<Vault> {

@@ -4,7 +4,7 @@
  * (outgoing) or received, and updated as it moves on. What the UI gets is a `MessageSummary` derived from it.
  */
 import { z } from 'zod';
-import { ackDeadline, isOpen, LifecycleEvent, markRelayed, overduePosts, trackingOf, type Tracking } from '../../../electron/common/message/lifecycle';
+import { ackDeadline, isOpen, LifecycleEvent, markRelayed, trackingOf, type Tracking } from '../../../electron/common/message/lifecycle';
 import type { Content, MessageContent } from '../../../electron/common/message/payload';
 import { CategorySchema, PrecedenceSchema } from '../../../electron/common/message/precedence';
 import { TemplateData } from '../../../electron/common/message/template';
@@ -120,7 +120,7 @@ export function trackingOfMessage(message: StoredMessage): Tracking {
   return message.state === 'relayed' ? markRelayed(tracking) : tracking;
 }
 
-export function toSummary(message: StoredMessage, now: number): MessageSummary {
+export function toSummary(message: StoredMessage): MessageSummary {
   const { id, outgoing, senderPost, senderName, recipients, createdAt, subject, body, lang, state, logIndex, precedence, category, template, replyTo, relayedAt } = message;
   const tracking = trackingOfMessage(message);
   const deadline = ackDeadline(message);
@@ -143,7 +143,6 @@ export function toSummary(message: StoredMessage, now: number): MessageSummary {
     relayedAt,
     tracking,
     deadline,
-    overdue: overduePosts(tracking, deadline, now),
     open: isOpen(tracking),
     unread: !outgoing && !message.readHere,
   };

@@ -69,8 +69,14 @@ export class InclusionProver {
         }
       }
       const trusted = context.checkpoints.trusted!;
-      const batch = this.#pending.splice(0, WINDOW);
-      if (batch.length === 0) return; // cleared while the checkpoint was fetched
+      // Only leaves the trusted tree holds: more may have been added while the checkpoint was fetched, past its size.
+      let covered = 0;
+      while (covered < this.#pending.length && covered < WINDOW && this.#pending[covered]!.index < trusted.size) covered++;
+      const batch = this.#pending.splice(0, covered);
+      if (batch.length === 0) {
+        if (this.#pending.length === 0) return; // cleared while the checkpoint was fetched
+        continue;
+      }
       if (this.#checker?.checker.size !== trusted.size || this.#checker.root !== trusted.root) {
         this.#checker = { root: trusted.root, checker: new InclusionChecker(trusted.size, fromBase64Url(trusted.root)) };
       }

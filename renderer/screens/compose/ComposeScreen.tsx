@@ -3,70 +3,71 @@
  * templates whose places, times and quantities are data (rendered in each reader's language). Sending puts the
  * message in the encrypted outbox; the sync client delivers it when the relay can be reached. FLASH and IMMEDIATE ask
  * for a confirmation first (they interrupt the other post), with a warning when the text is long. A failure keeps
- * everything as typed.
+ * everything as typed, and the form is kept as an encrypted draft as it is typed (useComposeDraft).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, PRECEDENCES, URGENT_WORD_LIMIT, isUrgent, wordCount, type Category, type Precedence } from '../../../electron/common/message/precedence';
 import { TEMPLATE_KINDS, categoryOf, type TemplateKind } from '../../../electron/common/message/template';
 import { POSTS, type Post } from '../../../electron/common/protocol/schemas';
 import { LANGUAGES, type Language } from '../../../electron/common/settings';
-import type { ComposeInput, Identity } from '../../core/api';
+import type { ComposeDraft, ComposeInput, Identity } from '../../core/api';
 import { getCore } from '../../core/client';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useCoreAction } from '../../core-ui/useCoreAction';
 import { useSettings } from '../../settings/SettingsContext';
 import { buildTemplate, initialValues, type FieldProblem } from './template-form';
 import { TemplateFields } from './TemplateFields';
-import type { TimeZoneChoice } from './time-input';
+import { useComposeDraft, type DraftState } from './useComposeDraft';
 
 type TemplateChoice = TemplateKind | 'none';
 
+
 export function ComposeScreen(props: { identity: Identity }) {
-  const { t } = useTranslation('messages');
   const { settings } = useSettings();
+  const empty = useCallback(
+    (): ComposeDraft => ({ recipients: [], precedence: 'ROUTINE', category: 'administrative', template: 'none', values: {}, zone: 'UTC', subject: '', body: '', lang: settings.language }),
+    [settings.language],
+  );
+  const draft = useComposeDraft(empty);
+  if (!draft.form) return null;
+  return <ComposeForm identity={props.identity} form={draft.form} update={draft.update} clear={draft.clear} saveError={draft.saveError} />;
+}
+
+function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: DraftState['update']; clear: DraftState['clear']; saveError: unknown }) {
+  const { t } = useTranslation('messages');
   const ids = { subject: useId(), text: useId(), lang: useId(), precedence: useId(), category: useId(), template: useId() };
   const otherPosts = POSTS.filter((post) => post !== props.identity.post);
-  const [recipients, setRecipients] = useState<readonly Post[]>([]);
-  const [precedence, setPrecedence] = useState<Precedence>('ROUTINE');
-  const [chosenCategory, setCategory] = useState<Category>('administrative');
-  const [templateKind, setTemplateKind] = useState<TemplateChoice>('none');
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [zone, setZone] = useState<TimeZoneChoice>('UTC');
+  const { form, update } = props;
+  const { recipients, precedence, template: templateKind, values, zone, subject, body: text, lang } = form;
   const [problems, setProblems] = useState<Readonly<Record<string, FieldProblem>>>({});
-  const [subject, setSubject] = useState('');
-  const [text, setText] = useState('');
-  const [lang, setLang] = useState<Language>(settings.language);
   const [confirming, setConfirming] = useState<ComposeInput | null>(null);
   const [queued, setQueued] = useState(false);
   const action = useCoreAction();
 
-  const toggle = (post: Post, on: boolean) =>
-    setRecipients(otherPosts.filter((candidate) => (candidate === post ? on : recipients.includes(candidate))));
-  const chooseTemplate = (kind: TemplateChoice) => {
-    setTemplateKind(kind);
-    setValues(kind === 'none' ? {} : initialValues(kind));
-    setProblems({});
-  };
-  const edited = () => {
+  const edit = (patch: Partial<ComposeDraft>) => {
+    update(patch);
     setQueued(false);
     setConfirming(null);
+  };
+  const toggle = (post: Post, on: boolean) => edit({ recipients: otherPosts.filter((candidate) => (candidate === post ? on : recipients.includes(candidate))) });
+  const chooseTemplate = (kind: TemplateChoice) => {
+    edit({ template: kind, values: kind === 'none' ? {} : initialValues(kind) });
+    setProblems({});
   };
 
   const send = async (input: ComposeInput) => {
     setConfirming(null);
     const outcome = await action.run(() => getCore().send(input));
     if (!outcome.ok) return;
-    setSubject('');
-    setText('');
-    if (templateKind !== 'none') setValues(initialValues(templateKind));
+    await props.clear();
     setQueued(true);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setQueued(false);
-    let input: ComposeInput = { recipients, precedence, category: chosenCategory, subject, body: text, lang };
+    let input: ComposeInput = { recipients, precedence, category: form.category, subject, body: text, lang };
     if (templateKind !== 'none') {
       const built = buildTemplate(templateKind, values, zone);
       setProblems(built.ok ? {} : built.problems);
@@ -77,7 +78,7 @@ export function ComposeScreen(props: { identity: Identity }) {
     else void send(input);
   };
 
-  const category = templateKind === 'none' ? chosenCategory : categoryOf({ kind: templateKind, sector: values['sector'] } as Parameters<typeof categoryOf>[0]);
+  const category = templateKind === 'none' ? form.category : categoryOf({ kind: templateKind, sector: values['sector'] } as Parameters<typeof categoryOf>[0]);
   const words = wordCount(text);
   return (
     <section className="screen" aria-labelledby="screen-title">
@@ -93,10 +94,7 @@ export function ComposeScreen(props: { identity: Identity }) {
                 type="checkbox"
                 data-testid={`compose-recipient-${post}`}
                 checked={recipients.includes(post)}
-                onChange={(event) => {
-                  toggle(post, event.target.checked);
-                  edited();
-                }}
+                onChange={(event) => toggle(post, event.target.checked)}
               />
               <span>{t(`post.${post}`, { ns: 'common' })}</span>
             </label>
@@ -109,10 +107,7 @@ export function ComposeScreen(props: { identity: Identity }) {
               id={ids.precedence}
               data-testid="compose-precedence"
               value={precedence}
-              onChange={(event) => {
-                setPrecedence(event.target.value as Precedence);
-                edited();
-              }}
+              onChange={(event) => edit({ precedence: event.target.value as Precedence })}
             >
               {PRECEDENCES.map((value) => (
                 <option key={value} value={value}>
@@ -127,10 +122,7 @@ export function ComposeScreen(props: { identity: Identity }) {
               id={ids.template}
               data-testid="compose-template"
               value={templateKind}
-              onChange={(event) => {
-                chooseTemplate(event.target.value as TemplateChoice);
-                edited();
-              }}
+              onChange={(event) => chooseTemplate(event.target.value as TemplateChoice)}
             >
               <option value="none">{t('compose.templateNone')}</option>
               {TEMPLATE_KINDS.map((kind) => (
@@ -148,10 +140,7 @@ export function ComposeScreen(props: { identity: Identity }) {
               data-testid="compose-category"
               value={category}
               disabled={templateKind !== 'none'}
-              onChange={(event) => {
-                setCategory(event.target.value as Category);
-                edited();
-              }}
+              onChange={(event) => edit({ category: event.target.value as Category })}
             >
               {CATEGORIES.map((value) => (
                 <option key={value} value={value}>
@@ -162,7 +151,7 @@ export function ComposeScreen(props: { identity: Identity }) {
           </div>
           <div className="form__field">
             <label htmlFor={ids.lang}>{t('compose.language')}</label>
-            <select id={ids.lang} data-testid="compose-lang" value={lang} onChange={(event) => setLang(event.target.value as Language)}>
+            <select id={ids.lang} data-testid="compose-lang" value={lang} onChange={(event) => edit({ lang: event.target.value as Language })}>
               {LANGUAGES.map((language) => (
                 <option key={language} value={language} lang={language}>
                   {t(`languageName.${language}`, { ns: 'settings' })}
@@ -181,10 +170,7 @@ export function ComposeScreen(props: { identity: Identity }) {
             lang={lang}
             data-testid="compose-subject"
             value={subject}
-            onChange={(event) => {
-              setSubject(event.target.value);
-              edited();
-            }}
+            onChange={(event) => edit({ subject: event.target.value })}
           />
         </div>
         {templateKind !== 'none' && (
@@ -194,11 +180,8 @@ export function ComposeScreen(props: { identity: Identity }) {
             zone={zone}
             lang={lang}
             problems={problems}
-            onChange={(name, value) => {
-              setValues((current) => ({ ...current, [name]: value }));
-              edited();
-            }}
-            onZoneChange={setZone}
+            onChange={(name, value) => edit({ values: { ...values, [name]: value } })}
+            onZoneChange={(next) => edit({ zone: next })}
           />
         )}
         <div className="form__field">
@@ -212,10 +195,7 @@ export function ComposeScreen(props: { identity: Identity }) {
             rows={8}
             data-testid="compose-text"
             value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              edited();
-            }}
+            onChange={(event) => edit({ body: event.target.value })}
           />
         </div>
         {Object.keys(problems).length > 0 && (
@@ -224,6 +204,7 @@ export function ComposeScreen(props: { identity: Identity }) {
           </p>
         )}
         <ErrorMessage error={action.error} testId="compose-error" />
+        <ErrorMessage error={props.saveError} testId="compose-draft-error" />
         <p className="form__status" role="status" data-testid="compose-result">
           {queued ? t('compose.queued') : ''}
         </p>

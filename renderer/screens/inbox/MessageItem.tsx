@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../../electron/common/protocol/schemas';
 import { useOpenMessage } from '../../app/open-message';
+import { useOverdue } from '../../messages/useOverdue';
 import type { MessageSummary } from '../../core/api';
 import { Timestamp } from '../../components/Timestamp';
 import { useListFormat } from '../../components/useListFormat';
@@ -31,7 +32,8 @@ function sameSummary(a: MessageSummary, b: MessageSummary): boolean {
     a.precedence === b.precedence &&
     a.createdAt === b.createdAt &&
     a.unread === b.unread &&
-    a.overdue.join(' ') === b.overdue.join(' ') &&
+    a.deadline === b.deadline &&
+    a.open === b.open &&
     stagesOf(a) === stagesOf(b) &&
     a.senderName === b.senderName &&
     a.recipients.join(' ') === b.recipients.join(' ')
@@ -45,6 +47,7 @@ function MessageRow(props: { message: MessageSummary }) {
   const list = useListFormat();
   const open = useOpenMessage();
   const { message } = props;
+  const overdue = useOverdue(message);
   const postName = (post: Post) => t(`post.${post}`, { ns: 'common' });
   return (
     <article
@@ -54,7 +57,7 @@ function MessageRow(props: { message: MessageSummary }) {
       data-outgoing={message.outgoing}
       data-precedence={message.precedence}
       data-unread={message.unread}
-      data-overdue={message.overdue.length > 0}
+      data-overdue={overdue.length > 0}
     >
       <header className="message__header">
         <p className="badge badge--precedence" data-precedence={message.precedence} data-testid="message-precedence">
@@ -66,7 +69,7 @@ function MessageRow(props: { message: MessageSummary }) {
           </bdi>
         </button>
         {message.unread && <span className="badge badge--unread">{t('inbox.unread')}</span>}
-        {message.overdue.length > 0 && (
+        {overdue.length > 0 && (
           <span className="badge badge--overdue" data-testid="message-overdue">
             {t('view.overdue')}
           </span>

@@ -16,6 +16,7 @@ import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useMessage } from '../../core-ui/queries';
 import { useCoreAction } from '../../core-ui/useCoreAction';
 import { templateLines } from '../../messages/template-lines';
+import { useOverdue } from '../../messages/useOverdue';
 import { useSettings } from '../../settings/SettingsContext';
 import { PostTimeline } from './PostTimeline';
 
@@ -50,6 +51,7 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
   const { message, identity } = props;
   const postName = (post: Post) => t(`post.${post}`, { ns: 'common' });
   const lines = message.template ? templateLines(message.template, { t: i18n.t.bind(i18n), locale: i18n.language, digits: settings.digitStyle }) : [];
+  const overdue = useOverdue(message);
   const mine = message.tracking[identity.post];
   const canAcknowledge =
     !message.outgoing && message.senderPost !== identity.post && identity.roles.includes('officer') && mine !== undefined && mine.marks.acknowledged === undefined;
@@ -118,7 +120,7 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
           <span>{t('view.deadline')}</span> <Timestamp at={message.deadline} testId="view-deadline" />
         </p>
         {message.recipients.map((post) => (
-          <PostTimeline key={post} post={post} message={message} />
+          <PostTimeline key={post} post={post} message={message} overdue={overdue.includes(post)} />
         ))}
       </section>
       {canAcknowledge && (

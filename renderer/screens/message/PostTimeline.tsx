@@ -5,12 +5,12 @@ import type { Post } from '../../../electron/common/protocol/schemas';
 import { Timestamp } from '../../components/Timestamp';
 import type { MessageSummary } from '../../core/api';
 
-export function PostTimeline(props: { post: Post; message: MessageSummary }) {
+export function PostTimeline(props: { post: Post; message: MessageSummary; overdue: boolean }) {
   const { t } = useTranslation('messages');
   const { post, message } = props;
   const track = message.tracking[post];
   if (!track) return null;
-  const overdue = message.overdue.includes(post);
+  const { overdue } = props;
   return (
     <section className="timeline" data-testid={`timeline-${post}`} data-stage={track.stage} data-overdue={overdue}>
       <h3>

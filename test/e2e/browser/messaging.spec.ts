@@ -1,0 +1,135 @@
+/**
+ * What officers and the desk do all day, through the UI alone, with a real relay and three browser profiles: the
+ * Israeli post in Hebrew, the Syrian post in Arabic, the desk in English.
+ *
+ * - The Israeli post writes a FLASH planned-activity notice (the draft survives a reload on the way), confirms it;
+ *   the Syrian post gets the banner, reads it in Arabic with the same coordinates and times, and acknowledges; the
+ *   Israeli post and the desk see each stage with its time.
+ * - An IMMEDIATE message left unacknowledged becomes overdue under the desk's controlled clock, and escalates there.
+ *
+ * Screenshots of the three views of the FLASH message go to test/artifacts/screenshots/flash-view-{he,ar,en}.png.
+ */
+import type { Page } from '@playwright/test';
+import { normalizeDigits } from '../../../electron/common/digits';
+import { AppDriver } from '../support/app';
+import { setUpChannel } from '../support/channel-flow';
+import { expect, test } from '../support/fixtures';
+
+const AREA = '36S YB 12345 67890';
+const FROM_DTG = '150400Z JAN 27';
+const UNTIL_DTG = '150800Z JAN 27';
+
+/** The left-to-right values of the message view's fields (places, times, numbers), digits read as ASCII. */
+async function fieldValues(page: Page): Promise<string[]> {
+  const values = await page.locator('[data-testid="view-fields"] bdi[dir="ltr"]').allTextContents();
+  return values.map((value) => normalizeDigits(value));
+}
+
+async function openNewest(driver: AppDriver): Promise<void> {
+  await driver.goTo('inbox');
+  await driver.page.getByTestId('message-open').first().click();
+  await expect(driver.page.getByTestId('message-view')).toBeVisible();
+}
+
+test('a FLASH notice crosses in three languages, is acknowledged, and every party sees each stage; an unacknowledged IMMEDIATE escalates', async ({ browser, relay }) => {
+  test.setTimeout(240_000);
+  const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext()));
+  try {
+    const [deskPage, ilPage, syPage] = await Promise.all(contexts.map((context) => context.newPage()));
+    // The desk's clock is the test's: it runs on its own until the test moves it forward (the core worker keeps real time).
+    await deskPage!.clock.install();
+    const profiles = { desk: new AppDriver(deskPage!), il: new AppDriver(ilPage!), sy: new AppDriver(syPage!) };
+    await profiles.desk.open('msg-desk');
+    await profiles.il.open('msg-il');
+    await profiles.sy.open('msg-sy');
+    await setUpChannel(profiles, relay);
+    const { desk, il, sy } = profiles;
+    await il.chooseLanguage('he');
+    await sy.chooseLanguage('ar');
+    await desk.goTo('settings');
+    await desk.page.getByTestId('settings-autolock').selectOption('60');
+
+    // The Israeli officer fills in the form; the draft is kept as it is typed, and a reload loses none of it.
+    await il.goTo('compose');
+    await il.page.getByTestId('compose-recipient-SY').check();
+    await il.page.getByTestId('compose-precedence').selectOption('FLASH');
+    await il.page.getByTestId('compose-template').selectOption('planned-activity');
+    await il.page.getByTestId('compose-subject').fill('עבודות הנדסה ליד הגדר');
+    await il.page.getByTestId('template-activity').fill('עבודות הנדסה בציר הסיור');
+    await il.page.getByTestId('template-area').fill('YB 12345 67890');
+    // Checked as typed: a grid reference without its zone is refused, in Hebrew.
+    await expect(il.page.getByTestId('template-area-error')).toBeVisible();
+    await il.page.getByTestId('template-area').fill(AREA);
+    await expect(il.page.getByTestId('template-area-error')).toHaveCount(0);
+    await il.page.getByTestId('template-from').fill(FROM_DTG);
+    await il.page.getByTestId('template-until').fill(UNTIL_DTG);
+    await il.page.getByTestId('template-contact').fill('קצין תורן');
+    await il.page.waitForTimeout(1_000);
+    await il.page.reload();
+    await il.unlock();
+    await il.goTo('compose');
+    await expect(il.page.getByTestId('compose-subject')).toHaveValue('עבודות הנדסה ליד הגדר');
+    await expect(il.page.getByTestId('template-area')).toHaveValue(AREA);
+    await expect(il.page.getByTestId('compose-precedence')).toHaveValue('FLASH');
+
+    // FLASH asks for a confirmation before it goes.
+    await il.page.getByTestId('compose-send').click();
+    await expect(il.page.getByTestId('compose-confirm')).toHaveAttribute('data-precedence', 'FLASH');
+    await il.page.getByTestId('compose-confirm-send').click();
+    await expect(il.page.getByTestId('compose-result')).not.toBeEmpty();
+
+    // The Syrian post: the banner, then the message in Arabic.
+    const banner = sy.page.getByTestId('urgent-banner');
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await expect(banner).toHaveAttribute('data-precedence', 'FLASH');
+    await sy.page.getByTestId('urgent-open').click();
+    await expect(sy.page.getByTestId('view-subject')).toHaveText('עבודות הנדסה ליד הגדר');
+    const arabicValues = await fieldValues(sy.page);
+    expect(arabicValues).toContain(AREA);
+    expect(arabicValues).toContain(FROM_DTG);
+    expect(arabicValues).toContain(UNTIL_DTG);
+    expect(await sy.page.getByTestId('view-fields').innerText()).toContain('المنطقة');
+    await sy.page.getByTestId('view-acknowledge').click();
+    await expect(banner).toHaveCount(0, { timeout: 30_000 });
+    await expect(sy.page.getByTestId('timeline-SY')).toHaveAttribute('data-stage', 'acknowledged');
+    await sy.page.screenshot({ path: 'test/artifacts/screenshots/flash-view-ar.png', fullPage: true });
+
+    // The Israeli post and the desk: every stage, each with its time and device, and the same values.
+    for (const [driver, language] of [[il, 'he'], [desk, 'en']] as const) {
+      await openNewest(driver);
+      const timeline = driver.page.getByTestId('timeline-SY');
+      await expect(timeline).toHaveAttribute('data-stage', 'acknowledged', { timeout: 30_000 });
+      for (const stage of ['relayed', 'delivered', 'read', 'acknowledged']) {
+        const step = driver.page.getByTestId(`timeline-SY-${stage}`);
+        await expect(step).toHaveAttribute('data-done', 'true');
+        await expect(step.locator('time')).toHaveCount(1);
+      }
+      await expect(driver.page.getByTestId('timeline-SY-acknowledged')).toContainText('ضابط الارتباط');
+      expect(await fieldValues(driver.page)).toEqual(arabicValues);
+      await driver.page.screenshot({ path: `test/artifacts/screenshots/flash-view-${language}.png`, fullPage: true });
+    }
+
+    // An IMMEDIATE message nobody acknowledges: overdue after 30 minutes, escalated at the desk.
+    await il.goTo('compose');
+    await il.page.getByTestId('compose-recipient-SY').check();
+    await il.page.getByTestId('compose-precedence').selectOption('IMMEDIATE');
+    await il.page.getByTestId('compose-subject').fill('בקשת אישור תנועה');
+    await il.page.getByTestId('compose-text').fill('נא לאשר את קבלת ההודעה.');
+    await il.page.getByTestId('compose-send').click();
+    await il.page.getByTestId('compose-confirm-send').click();
+    await expect(sy.page.getByTestId('urgent-banner')).toHaveAttribute('data-precedence', 'IMMEDIATE', { timeout: 30_000 });
+    await desk.goTo('inbox');
+    await expect(desk.page.getByTestId('message-subject').first()).toHaveText('בקשת אישור תנועה', { timeout: 30_000 });
+    await expect(desk.page.getByTestId('overdue-banner')).toHaveCount(0);
+    await desk.page.clock.fastForward('29:00');
+    await expect(desk.page.getByTestId('overdue-banner')).toHaveCount(0);
+    await desk.page.clock.fastForward('02:00');
+    await expect(desk.page.getByTestId('overdue-banner')).toBeVisible();
+    await expect(desk.page.getByTestId('overdue-subject')).toHaveText('בקשת אישור תנועה');
+    await expect(desk.page.locator('[data-testid^="message-"][data-overdue="true"]')).toHaveCount(1);
+
+    expect({ desk: desk.consoleErrors, il: il.consoleErrors, sy: sy.consoleErrors }).toEqual({ desk: [], il: [], sy: [] });
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});
