@@ -6,14 +6,16 @@
 import { Scope, within } from './lib/scope';
 import { describeMachine, formatNotes, formatTable, machine, writeJson, type Outcome } from './lib/report';
 import type { Benchmark } from './lib/types';
+import { inboxRender } from './inbox-render';
 import { relayLatency } from './relay-latency';
 import { relayThroughput } from './relay-throughput';
+import { sendToBanner } from './send-to-banner';
 import { vaultCatchUp } from './vault-catch-up';
 import { vaultSearch } from './vault-search';
 import { vaultUnlock } from './vault-unlock';
 
 /** Every benchmark, in the order they run. A new benchmark is one module under test/bench/ and one line here. */
-const BENCHMARKS: readonly Benchmark[] = [relayLatency, relayThroughput, vaultUnlock, vaultCatchUp, vaultSearch];
+const BENCHMARKS: readonly Benchmark[] = [relayLatency, relayThroughput, vaultUnlock, vaultCatchUp, vaultSearch, inboxRender, sendToBanner];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((b) => b.name === name));

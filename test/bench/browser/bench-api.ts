@@ -115,6 +115,68 @@ export interface FloorResult {
   readonly decodeMs: number;
 }
 
+/** What the page holds, counted (app-probe.ts). */
+export interface DomCounts {
+  /** document.querySelectorAll('*').length: every element of the page. */
+  readonly nodes: number;
+  /** Elements inside the message list. */
+  readonly listNodes: number;
+  /** Rows (li) the list renders, and how many of them show a message / a placeholder. */
+  readonly rows: number;
+  readonly articles: number;
+  readonly placeholders: number;
+  /** aria-posinset of the first and last rendered rows (1-based; 0 if none). */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** The list's length (data-total). */
+  readonly total: number;
+  readonly scrollHeight: number;
+}
+
+/** inbox-render: from pressing Unlock to the inbox's first rows. Epoch milliseconds. */
+export interface FirstRows {
+  /** The unlock form submitted (the press). */
+  readonly submitAt: number;
+  /** The app's frame in the DOM (the core reported the vault open and the gate let the app through). */
+  readonly frameAt: number;
+  readonly listAt: number;
+  /** The first row with a message in the DOM (React's commit). */
+  readonly rowsAt: number;
+  /** The end of the frame that first shows it. */
+  readonly paintedAt: number;
+  readonly counts: DomCounts;
+}
+
+export interface ScrollResult {
+  /** The row scrolled to (0-based). */
+  readonly target: number;
+  readonly startedAt: number;
+  /** Every rendered row shows its message, the target's included. */
+  readonly filledAt: number;
+  readonly paintedAt: number;
+  readonly scrollTop: number;
+  /** The target row lies inside the list's box. */
+  readonly targetVisible: boolean;
+  readonly counts: DomCounts;
+}
+
+/** send-to-banner: the banner as it appeared. Epoch milliseconds. */
+export interface BannerSeen {
+  readonly id: string;
+  readonly subject: string;
+  readonly inDomAt: number;
+  readonly paintedAt: number;
+}
+
+/** inbox-render: the inbox's reads in the core and in IndexedDB, ms (list-reads.ts). */
+export interface ListReads {
+  readonly limit: number;
+  /** messagePage(0 | middle | last, limit) and messages(limit) through the core's RPC. */
+  readonly core: { readonly firstPage: number; readonly newest: number; readonly middlePage: number; readonly lastPage: number };
+  /** Plain IndexedDB on the vault's database: counts (order index, object store) and index cursors (skipping 0 | middle). */
+  readonly raw: { readonly indexCount: number; readonly storeCount: number; readonly firstPage: number; readonly middlePage: number };
+}
+
 export interface BenchPage {
   readonly ready: Promise<void>;
   /** vault-unlock */
@@ -130,6 +192,17 @@ export interface BenchPage {
   longTasks(): LongTasks;
   catchUp(input: CatchUpInput): Promise<CatchUpResult>;
   floor(input: FloorInput): Promise<FloorResult>;
+  /** inbox-render and send-to-banner, with the app's UI rendered (`?ui=1`): app-probe.ts. */
+  armFirstRows(timeoutMs: number): void;
+  firstRows(): Promise<FirstRows>;
+  domCounts(): DomCounts;
+  scrollList(input: { to: 'middle' | 'end'; timeoutMs: number }): Promise<ScrollResult>;
+  armPress(testId: string): void;
+  pressed(): number | null;
+  armBanner(input: { exceptId: string | null; timeoutMs: number }): void;
+  banner(): Promise<BannerSeen>;
+  bannerGone(timeoutMs: number): Promise<void>;
+  listReads(input: { profile: string; count: number }): Promise<ListReads>;
 }
 
 declare global {
