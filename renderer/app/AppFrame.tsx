@@ -6,6 +6,7 @@ import { AlarmBanner } from '../alarms/AlarmBanner';
 import { AlarmPanel } from '../alarms/AlarmPanel';
 import { OverdueBanner } from '../alerts/OverdueBanner';
 import { UrgentBanner } from '../alerts/UrgentBanner';
+import { LinkAlarmBanner } from '../line-checks/LinkAlarmBanner';
 import { MessageScreen } from '../screens/message/MessageScreen';
 import { LockButton } from './LockButton';
 import { Navigation } from './Navigation';
@@ -38,6 +39,7 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
       </header>
       <UrgentBanner />
       <OverdueBanner />
+      {identity.post === 'US' && <LinkAlarmBanner />}
       {status.alarms > 0 && <AlarmBanner count={status.alarms} panelOpen={alarmsOpen} onShow={() => setAlarmsOpen(true)} />}
       {alarmsOpen && <AlarmPanel onClose={() => setAlarmsOpen(false)} />}
       <main id="main" className="app__main" tabIndex={-1}>
@@ -47,7 +49,7 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
           <MessageScreen id={openMessage} identity={identity} onBack={() => setOpenMessage(null)} />
         )}
       </main>
-      <StatusBar sync={status.sync} alarms={status.alarms} alarmsOpen={alarmsOpen} onToggleAlarms={() => setAlarmsOpen((open) => !open)} />
+      <StatusBar post={identity.post} sync={status.sync} alarms={status.alarms} alarmsOpen={alarmsOpen} onToggleAlarms={() => setAlarmsOpen((open) => !open)} />
     </div>
     </OpenMessageContext.Provider>
   );

@@ -1,19 +1,21 @@
 /**
  * The status bar: the relay connection, the outbox, when the device last caught up, how much of the relay's log it
- * has verified, the alarms (a button that opens their panel), then the clock.
+ * has verified, at a post the last line check, the alarms (a button that opens their panel), then the clock.
  */
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../electron/common/digits';
 import { formatLocalTime } from '../../electron/common/time/dtg';
+import type { Post } from '../../electron/common/protocol/schemas';
 import type { SyncStatus } from '../core/api';
 import { Ltr } from '../components/Ltr';
 import { useSettings } from '../settings/SettingsContext';
+import { LastLineCheck } from '../line-checks/LastLineCheck';
 import { Clock } from './Clock';
 
 // The device's own zone: "last sync" is about this machine, not about either post.
 const OWN_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function StatusBar(props: { sync: SyncStatus; alarms: number; alarmsOpen: boolean; onToggleAlarms: () => void }) {
+export function StatusBar(props: { post: Post; sync: SyncStatus; alarms: number; alarmsOpen: boolean; onToggleAlarms: () => void }) {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
   const { connection, outbox, lastSyncAt, verifiedLogSize } = props.sync;
@@ -47,6 +49,7 @@ export function StatusBar(props: { sync: SyncStatus; alarms: number; alarmsOpen:
           </bdi>
         )}
       </p>
+      {props.post !== 'US' && <LastLineCheck post={props.post} />}
       <button
         type="button"
         className="status-bar__alarms"

@@ -1,6 +1,6 @@
 /** The core's views the UI shows, each re-read when the worker reports its topic changed. */
 import { useCallback } from 'react';
-import type { Alarm, CoreStatus, DeviceSummary, MessagePage, MessageSummary, PendingEnrolment } from '../core/api';
+import type { Alarm, CoreStatus, DeviceSummary, LineCheckView, MessagePage, MessageSummary, PendingEnrolment } from '../core/api';
 import { getCore } from '../core/client';
 import { useCoreQuery, type CoreQuery } from './useCoreQuery';
 
@@ -41,3 +41,7 @@ const readUrgent = () => getCore().urgent();
 /** Open messages this device watches over (its post's, or all at the desk): the overdue banner's candidates. */
 export const useOpenMessages = (): CoreQuery<readonly MessageSummary[]> => useCoreQuery(['messages'], readOpen);
 const readOpen = () => getCore().openMessages();
+
+/** The line checks seen through the log, newest first. */
+export const useLineChecks = (): CoreQuery<LineCheckView> => useCoreQuery(['line-checks'], readLineChecks);
+const readLineChecks = () => getCore().lineChecks();

@@ -8,6 +8,7 @@
  */
 import type { Tracking } from '../../electron/common/message/lifecycle';
 import type { ComposeDraft } from './messages/compose-draft';
+import type { LineCheck } from './messages/line-checks';
 import type { Category, Precedence } from '../../electron/common/message/precedence';
 import type { TemplateData } from '../../electron/common/message/template';
 import type { Post, Role } from '../../electron/common/protocol/schemas';
@@ -132,6 +133,17 @@ export interface MessageSummary {
 
 export type { ComposeDraft } from './messages/compose-draft';
 
+/** The line checks this device has seen, newest first, and what the desk needs to judge them. */
+export interface LineCheckView {
+  readonly checks: readonly LineCheck[];
+  /** How long a post has to answer (ms): a check unanswered longer is missed (judged by the screen's clock). */
+  readonly answerWindow: number;
+  /** How often the desk sends one (ms). */
+  readonly interval: number;
+  /** The size of the newest checkpoint this device verified: the desk compares each answer's with it. */
+  readonly verifiedLogSize: number | null;
+}
+
 export interface ComposeInput {
   readonly recipients: readonly Post[];
   readonly precedence: Precedence;
@@ -207,7 +219,7 @@ export interface MessagePage {
   readonly messages: readonly MessageSummary[];
 }
 
-export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices';
+export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices' | 'line-checks';
 
 /** Sent by the worker whenever something the UI shows may have changed; the UI re-reads what it shows. */
 export interface CoreEvent {
@@ -263,6 +275,9 @@ export interface CoreApi {
   messagePage(offset: number, limit: number): Promise<MessagePage>;
   /** Messages containing every word of the query, however each was spelt: the newest `limit` of them. */
   search(query: string, limit?: number): Promise<readonly MessageSummary[]>;
+  lineChecks(): Promise<LineCheckView>;
+  /** Desk: sends a line check to both posts now (they are also sent every interval while the desk is online). */
+  sendLineCheck(): Promise<void>;
   alarms(): Promise<readonly Alarm[]>;
   dismissAlarm(id: string): Promise<void>;
 }

@@ -6,6 +6,7 @@
  */
 import { bytesEqual, fromBase64Url, initCrypto, libraryVersion, toBase64Url, type BoxKeyPair, type SigningKeyPair } from '../../electron/common/crypto/sodium';
 import { stageRank } from '../../electron/common/message/lifecycle';
+import { DEFAULT_LINE_CHECK_INTERVAL, LINE_CHECK_ANSWER_WINDOW } from '../../electron/common/message/line-check';
 import { isUrgent } from '../../electron/common/message/precedence';
 import { passphraseStrength } from '../../electron/common/passphrase/strength';
 import { verifyCertificate, type SignedCertificate } from '../../electron/common/protocol/certificates';
@@ -24,6 +25,7 @@ import {
   type DeviceSummary,
   type Identity,
   type JoinChannelInput,
+  type LineCheckView,
   type MessagePage,
   type MessageSummary,
   type PendingEnrolment,
@@ -37,7 +39,8 @@ import { newestFirst, parseStoredMessage, toSummary, trackingOfMessage, withEven
 import { CheckpointTrust } from './sync/checkpoint-trust';
 import { statusOf } from './sync/directory';
 import { discardDraft, readDraft, saveDraft, type ComposeDraft } from './messages/compose-draft';
-import { eventItem, outboxWrite, queueMessage, readOutbox, type QueuedItem } from './sync/outbox';
+import { EMPTY_LINE_CHECK_LOG } from './messages/line-checks';
+import { eventItem, lineCheckItem, outboxWrite, queueMessage, readOutbox, type QueuedItem } from './sync/outbox';
 import { LinkClosedError, type SocketFactory } from './sync/relay-link';
 import { SyncClient } from './sync/sync-client';
 import type { Clock, DeviceKeys, SyncContext } from './sync/sync-context';
@@ -73,6 +76,8 @@ interface Session {
   /** Desk: polls for new enrolment requests (the relay does not push them); the ids last seen. */
   deskTimer: ReturnType<typeof setInterval> | null;
   pendingSeen: string;
+  /** Desk: when this device last sent a line check (null: not this session; the log is read on the first tick). */
+  lastLineCheckAt: number | null;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -304,6 +309,27 @@ export class Core implements CoreApi {
     await this.#update(session, id, (stored) => withEvent({ ...stored, readHere: true }, event), item);
   }
 
+  async lineChecks(): Promise<LineCheckView> {
+    const session = this.#requireSession();
+    const log = (await readState(await this.#openVault(), 'line-checks')) ?? EMPTY_LINE_CHECK_LOG;
+    return {
+      checks: [...log.checks].reverse(),
+      answerWindow: LINE_CHECK_ANSWER_WINDOW,
+      interval: DEFAULT_LINE_CHECK_INTERVAL,
+      verifiedLogSize: session.context?.checkpoints.trusted?.size ?? null,
+    };
+  }
+
+  async sendLineCheck(): Promise<void> {
+    const session = this.#requireSupervisor();
+    const now = this.#clock.now();
+    const item = lineCheckItem(['IL', 'SY'], session.context?.checkpoints.trusted?.note ?? null, now);
+    await (await this.#openVault()).commit({ put: [outboxWrite(item)] });
+    session.lastLineCheckAt = now;
+    this.#emit('status', 'line-checks');
+    session.sync?.kick();
+  }
+
   async alarms(): Promise<readonly Alarm[]> {
     this.#requireSession();
     return (await readAlarms(await this.#openVault())).filter((alarm) => !alarm.dismissed).flatMap((alarm) => toAlarm(alarm) ?? []);
@@ -387,7 +413,7 @@ export class Core implements CoreApi {
       sign: { publicKey: sign.publicKey, secretKey: sign.secretKey } satisfies SigningKeyPair,
       box: { publicKey: box.publicKey, secretKey: box.secretKey } satisfies BoxKeyPair,
     };
-    const session: Session = { identity, keys, root: root?.secretKey ?? null, context: null, sync: null, enrolmentTimer: null, deskTimer: null, pendingSeen: '' };
+    const session: Session = { identity, keys, root: root?.secretKey ?? null, context: null, sync: null, enrolmentTimer: null, deskTimer: null, pendingSeen: '', lastLineCheckAt: null };
     this.#session = session;
     if (identity.enrolment === 'ready') await this.#startSync(vault, session);
     else if (identity.enrolment === 'pending') this.#watchEnrolment(session);
@@ -428,6 +454,7 @@ export class Core implements CoreApi {
   #watchDesk(session: Session): void {
     session.deskTimer = setInterval(() => {
       if (this.#session !== session || session.sync?.connection !== 'online') return;
+      this.#lineCheckWhenDue(session).catch((error: unknown) => session.context?.background(error));
       desk
         .pendingEnrolments(session.sync.link(), session.identity)
         .then((pending) => {
@@ -438,6 +465,17 @@ export class Core implements CoreApi {
         })
         .catch((error: unknown) => session.context?.background(error));
     }, DESK_POLL_MS);
+  }
+
+  /** Desk: sends the scheduled line check once the interval since the last one has passed. */
+  async #lineCheckWhenDue(session: Session): Promise<void> {
+    const now = this.#clock.now();
+    if (session.lastLineCheckAt === null) {
+      const log = await readState(await this.#openVault(), 'line-checks');
+      // A new channel waits one interval before its first check.
+      session.lastLineCheckAt = log?.checks.at(-1)?.sentAt ?? now;
+    }
+    if (now - session.lastLineCheckAt >= DEFAULT_LINE_CHECK_INTERVAL) await this.sendLineCheck();
   }
 
   /** Asks the relay for this device's certificate until the desk has published it, then starts syncing. */

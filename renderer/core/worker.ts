@@ -45,6 +45,8 @@ const api: CoreApi = {
   openMessages: () => core.openMessages(),
   markRead: (id) => core.markRead(id),
   acknowledge: (id) => core.acknowledge(id),
+  lineChecks: () => core.lineChecks(),
+  sendLineCheck: () => core.sendLineCheck(),
   alarms: () => core.alarms(),
   dismissAlarm: (id) => core.dismissAlarm(id),
 };

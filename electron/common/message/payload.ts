@@ -71,7 +71,19 @@ export const EventContent = z.strictObject({
 });
 export type EventContent = z.infer<typeof EventContent>;
 
-export const Content = z.discriminatedUnion('type', [TextContent, MessageContent, EventContent]);
+/**
+ * A line check: the desk's (`answers: null`), sent to the posts on a schedule, or a post's answer to one. Each carries
+ * the newest relay checkpoint its sender had verified, so the desk compares every side's view of the log.
+ */
+export const LineCheckContent = z.strictObject({
+  type: z.literal('line-check'),
+  answers: MessageId.nullable(),
+  at: Time,
+  checkpoint: z.string().max(4096).nullable(),
+});
+export type LineCheckContent = z.infer<typeof LineCheckContent>;
+
+export const Content = z.discriminatedUnion('type', [TextContent, MessageContent, EventContent, LineCheckContent]);
 export type Content = z.infer<typeof Content>;
 
 export const PreviousByPost = z

@@ -9,6 +9,7 @@ import { SignedCertificate, SignedRevocationList } from '../../../electron/commo
 import { ChannelId, DeviceId, Hash, PostSchema, PublicKey, RolesSchema } from '../../../electron/common/protocol/schemas';
 import { RelayUrlSchema } from '../../../electron/common/settings';
 import { CoreError } from '../core-error';
+import { LineCheckLog } from '../messages/line-checks';
 import type { RecordWrite, Vault } from '../vault';
 
 const LogIndex = z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER);
@@ -75,7 +76,7 @@ export const INITIAL_CHAIN: ChainState = { id: 'chain', seq: 0, lastHash: null, 
 export const INITIAL_SYNC: SyncState = { id: 'sync', processedIndex: -1, lastSyncAt: null };
 export const INITIAL_INCLUSION: InclusionState = { id: 'inclusion', includedThrough: -1 };
 
-const SCHEMAS = { identity: IdentityState, trust: TrustState, chain: ChainState, sync: SyncState, inclusion: InclusionState } as const;
+const SCHEMAS = { identity: IdentityState, trust: TrustState, chain: ChainState, sync: SyncState, inclusion: InclusionState, 'line-checks': LineCheckLog } as const;
 type StateName = keyof typeof SCHEMAS;
 type StateOf<N extends StateName> = z.infer<(typeof SCHEMAS)[N]>;
 
@@ -89,4 +90,4 @@ export async function readState<N extends StateName>(vault: Vault, name: N): Pro
   return parsed.data as StateOf<N>;
 }
 
-export const stateWrite = (state: IdentityState | TrustState | ChainState | SyncState | InclusionState): RecordWrite => ({ table: 'state', record: state });
+export const stateWrite = (state: IdentityState | TrustState | ChainState | SyncState | InclusionState | LineCheckLog): RecordWrite => ({ table: 'state', record: state });

@@ -34,6 +34,7 @@ export interface Me {
 export function idsNeeded(arrival: Pick<Arrival, 'envelope' | 'payload'>): string[] {
   const { content } = arrival.payload;
   if (content.type === 'event') return [...content.messages];
+  if (content.type === 'line-check') return [];
   if (content.type === 'message' && content.replyTo !== undefined) return [arrival.envelope.header.id, content.replyTo];
   return [arrival.envelope.header.id];
 }

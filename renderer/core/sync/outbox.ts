@@ -13,9 +13,10 @@ import {
   MessageContent,
   encodePayload,
   type EventContent,
+  type LineCheckContent,
   type ReportedStage,
 } from '../../../electron/common/message/payload';
-import { audienceOf, sealEnvelope, type Envelope } from '../../../electron/common/protocol/envelope';
+import { audienceOf, sealEnvelope, type Envelope, type EnvelopeKind } from '../../../electron/common/protocol/envelope';
 import { PostsSchema, Time, type Post } from '../../../electron/common/protocol/schemas';
 import type { ChainState } from '../channel/channel-state';
 import { CoreError } from '../core-error';
@@ -115,6 +116,18 @@ export function eventItem(author: Author, stage: ReportedStage, messages: readon
   return { id: toBase64Url(randomBytes(16)), order: nextOrder(now), attempts: 0, recipients: [...posts].sort(), content, createdAt: now };
 }
 
+/** A post's answer to the desk's line check, with the newest checkpoint this device verified. */
+export function lineCheckAnswer(checkId: string, checkpoint: string | null, now: number): QueuedItem {
+  const content: LineCheckContent = { type: 'line-check', answers: checkId, at: now, checkpoint };
+  return { id: toBase64Url(randomBytes(16)), order: nextOrder(now), attempts: 0, recipients: ['US'], content, createdAt: now };
+}
+
+/** The desk's line check to the posts. */
+export function lineCheckItem(posts: readonly Post[], checkpoint: string | null, now: number): QueuedItem {
+  const content: LineCheckContent = { type: 'line-check', answers: null, at: now, checkpoint };
+  return { id: toBase64Url(randomBytes(16)), order: nextOrder(now), attempts: 0, recipients: [...posts].sort(), content, createdAt: now };
+}
+
 /** The chain after the relay accepted `envelope` (a no-op if the chain is already past it). */
 export function advanceChain(chain: ChainState, envelope: Envelope, hash: string): ChainState {
   if (envelope.header.seq <= chain.seq) return chain;
@@ -123,13 +136,16 @@ export function advanceChain(chain: ChainState, envelope: Envelope, hash: string
   return { id: 'chain', seq: envelope.header.seq, lastHash: hash, previous };
 }
 
+/** The header's kind for a content (the receiver refuses a content whose header says otherwise). */
+export const envelopeKindOf = (content: Content): EnvelopeKind => (content.type === 'text' ? 'message' : content.type);
+
 /** Seals and numbers an item as the next envelope of this device's chain, for the devices current now. */
 export function sealItem(context: SyncContext, item: QueuedItem): Envelope {
   const { identity, chain, keys, clock } = context;
   const header = {
     v: 1 as const,
     id: item.id,
-    kind: item.content.type === 'event' ? ('event' as const) : ('message' as const),
+    kind: envelopeKindOf(item.content),
     sender: identity.deviceId,
     senderPost: identity.post,
     recipients: item.recipients,

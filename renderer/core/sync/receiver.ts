@@ -8,14 +8,16 @@
 import { hashOfEnvelopeBytes, envelopeBytes, type Envelope } from '../../../electron/common/protocol/envelope';
 import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
 import type { AlarmKind } from '../api';
-import { stateWrite, type SyncState } from '../channel/channel-state';
-import { MAX_EVENT_MESSAGES } from '../../../electron/common/message/payload';
+import { readState, stateWrite, type SyncState } from '../channel/channel-state';
+import { MAX_EVENT_MESSAGES, type LineCheckContent } from '../../../electron/common/message/payload';
+import { LINE_CHECK_ANSWER_WINDOW } from '../../../electron/common/message/line-check';
+import { applyLineCheck, EMPTY_LINE_CHECK_LOG, type LineCheckLog } from '../messages/line-checks';
 import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
 import { messageWrite, parseStoredMessage, type StoredMessage } from '../messages/message-view';
 import type { EnvelopeWrite, RecordWrite } from '../vault';
 import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
-import { advanceChain, eventItem, outboxWrite } from './outbox';
+import { advanceChain, eventItem, lineCheckAnswer, outboxWrite } from './outbox';
 import type { SyncContext } from './sync-context';
 
 /** The tree size a checkpoint note claims (its second line), for choosing which to check; -1 if unreadable. */
@@ -59,6 +61,7 @@ interface Prepared {
   readonly settle: readonly { readonly resolve: () => void; readonly reject: (error: unknown) => void }[];
   /** Outbox items this batch queued (delivery receipts): the sender is told once they are stored. */
   readonly queued: number;
+  readonly lineChecksChanged: boolean;
 }
 
 /** A change to a stored message made on this device, applied in order with the batches (see `update`). */
@@ -83,6 +86,8 @@ export class Receiver {
   #updates: LocalUpdate[] = [];
   /** Views of batches prepared but not yet stored: the next batch must see them, not the vault's older copies. */
   readonly #ahead = new Map<string, StoredMessage>();
+  /** The line checks seen, ahead of the vault like the views (null: not read yet). */
+  #lineChecks: LineCheckLog | null = null;
   #draining: Promise<void> | null = null;
   /**
    * Each sender's last envelope as stored (or prepared to be), once read: only this receiver stores other devices'
@@ -169,6 +174,7 @@ export class Receiver {
       this.#heads.clear();
       this.#recent.clear();
       this.#ahead.clear();
+      this.#lineChecks = null;
       this.#processedAhead = null;
       throw error;
     }
@@ -252,6 +258,9 @@ export class Receiver {
       if (item) writes.push(outboxWrite(item));
       queued += item ? 1 : 0;
     }
+    const checks = await this.#applyLineChecks(arrivals, now);
+    writes.push(...checks.writes);
+    queued += checks.queued;
     updates.forEach((update, i) => {
       if (found[i]) writes.push(...update.also);
     });
@@ -271,6 +280,7 @@ export class Receiver {
       unchangedText,
       views: batch.changed,
       settle: updates.map((update, i) => ({ resolve: () => update.done(found[i]!), reject: update.failed })),
+      lineChecksChanged: checks.changed,
       queued: queued + updates.filter((update, i) => found[i] && update.also.length > 0).length,
     };
   }
@@ -290,7 +300,7 @@ export class Receiver {
     for (const [id, view] of prepared.views) if (this.#ahead.get(id) === view) this.#ahead.delete(id);
     for (const update of prepared.settle) update.resolve();
     if (prepared.queued > 0) this.#onQueued();
-    context.changed('messages', 'status');
+    context.changed('messages', 'status', ...(prepared.lineChecksChanged ? (['line-checks'] as const) : []));
   }
 
   async #commitBatch(prepared: Prepared, processed: number): Promise<void> {
@@ -319,6 +329,31 @@ export class Receiver {
       );
     }
     this.#onStored(prepared.leaves);
+  }
+
+  /** Line checks and answers among the arrivals; a fresh check addressed to this post is answered at once. */
+  async #applyLineChecks(arrivals: readonly Arrival[], now: number): Promise<{ writes: RecordWrite[]; queued: number; changed: boolean }> {
+    const relevant = arrivals.filter((arrival) => arrival.payload.content.type === 'line-check' && arrival.envelope.header.kind === 'line-check');
+    if (relevant.length === 0) return { writes: [], queued: 0, changed: false };
+    const context = this.#context;
+    const { identity } = context;
+    const before = this.#lineChecks ?? (await readState(context.vault, 'line-checks')) ?? EMPTY_LINE_CHECK_LOG;
+    let log = before;
+    const writes: RecordWrite[] = [];
+    for (const arrival of relevant) {
+      const content = arrival.payload.content as LineCheckContent;
+      const next = applyLineCheck(log, arrival, content);
+      const isNewCheck = next !== log && content.answers === null;
+      log = next;
+      // Answered while online and still in time; a check caught up on long after it was sent is only recorded.
+      if (isNewCheck && arrival.envelope.header.recipients.includes(identity.post) && identity.post !== 'US' && now - content.at <= LINE_CHECK_ANSWER_WINDOW) {
+        writes.push(outboxWrite(lineCheckAnswer(arrival.envelope.header.id, context.checkpoints.trusted?.note ?? null, now)));
+      }
+    }
+    this.#lineChecks = log;
+    const queued = writes.length;
+    if (log !== before) writes.push(stateWrite(log));
+    return { writes, queued, changed: log !== before };
   }
 
   #remember(hash: string): void {

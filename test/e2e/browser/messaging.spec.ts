@@ -133,3 +133,43 @@ test('a FLASH notice crosses in three languages, is acknowledged, and every part
     for (const context of contexts) await context.close();
   }
 });
+
+test('line checks: both posts answer by themselves; a post that misses one raises the link alarm at the desk', async ({ browser, relay }) => {
+  test.setTimeout(180_000);
+  const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext()));
+  try {
+    const [deskPage, ilPage, syPage] = await Promise.all(contexts.map((context) => context.newPage()));
+    await deskPage!.clock.install();
+    const profiles = { desk: new AppDriver(deskPage!), il: new AppDriver(ilPage!), sy: new AppDriver(syPage!) };
+    await profiles.desk.open('lc-desk');
+    await profiles.il.open('lc-il');
+    await profiles.sy.open('lc-sy');
+    await setUpChannel(profiles, relay);
+    const { desk, il, sy } = profiles;
+
+    await desk.goTo('desk');
+    await desk.page.getByTestId('linecheck-send').click();
+    const first = desk.page.locator('[data-testid^="linecheck-"][data-testid$="-IL"]').first();
+    await expect(first).toHaveAttribute('data-state', 'answered', { timeout: 30_000 });
+    await expect(desk.page.locator('[data-testid^="linecheck-"][data-testid$="-SY"]').first()).toHaveAttribute('data-state', 'answered', { timeout: 30_000 });
+    // The officer at a post sees the last check, answered.
+    await expect(il.page.getByTestId('last-line-check')).toHaveAttribute('data-answered', 'true', { timeout: 30_000 });
+    await expect(desk.page.getByTestId('link-alarm')).toHaveCount(0);
+
+    // The Syrian post goes away; the next check is answered by the Israeli post only.
+    await sy.page.close();
+    await desk.page.getByTestId('linecheck-send').click();
+    await expect(desk.page.locator('ol.line-checks > li')).toHaveCount(2, { timeout: 30_000 });
+    const newest = desk.page.locator('ol.line-checks > li').first();
+    await expect(newest.locator('[data-testid$="-IL"]')).toHaveAttribute('data-state', 'answered', { timeout: 30_000 });
+    await expect(newest.locator('[data-testid$="-SY"]')).toHaveAttribute('data-state', 'waiting');
+    await desk.page.clock.fastForward('04:00');
+    await expect(desk.page.getByTestId('link-alarm')).toHaveCount(0);
+    await desk.page.clock.fastForward('02:00');
+    await expect(desk.page.getByTestId('link-alarm')).toHaveAttribute('data-posts', 'SY');
+    await expect(newest.locator('[data-testid$="-SY"]')).toHaveAttribute('data-state', 'missed');
+    expect({ desk: desk.consoleErrors, il: il.consoleErrors }).toEqual({ desk: [], il: [] });
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

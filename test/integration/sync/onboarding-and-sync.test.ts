@@ -61,6 +61,8 @@ describe('onboarding and sync against a real relay', () => {
     expect((await sy.core.search('grid')).length).toBe(1);
 
     for (const each of [desk, il, sy]) {
+      // Delivery receipts go out after the messages are stored: wait for them to leave too.
+      await each.until((current) => current.sync.outbox === 0, 'the outbox empty');
       await each.core.settled();
       const status = await each.core.status();
       expect(status.alarms, JSON.stringify({ status, alarms: await each.core.alarms() })).toBe(0);
