@@ -47,12 +47,12 @@ import type { Clock, DeviceKeys, SyncContext } from './sync/sync-context';
 import { Vault, isVaultError, type KdfParams, type VaultStorage } from './vault';
 
 /** How many of the newest messages are searched for open and urgent ones (see #recentSummaries). */
-export const RECENT_WINDOW = 1000;
+export const RECENT_WINDOW = 300;
 /** How often a device waiting for the desk asks the relay for its certificate. */
 export const ENROLMENT_POLL_MS = 3_000;
 /** How often the desk looks for new enrolment requests while online. */
 export const DESK_POLL_MS = 3_000;
-/** How long change notices are gathered before the UI hears of them. */
+/** How long change notices that follow one another are gathered before the UI hears of them (see #emit). */
 export const EVENT_GATHER_MS = 250;
 
 export interface CoreOptions {
@@ -90,6 +90,9 @@ export class Core implements CoreApi {
   #session: Session | null = null;
   readonly #pendingTopics = new Set<CoreTopic>();
   #emitTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Counts changes to the messages, so reads that depend only on them are shared until the next one. */
+  #messagesGeneration = 0;
+  #recent: { readonly generation: number; readonly read: Promise<MessageSummary[]> } | null = null;
 
   constructor(options: CoreOptions) {
     this.#options = options;
@@ -283,9 +286,14 @@ export class Core implements CoreApi {
    * The newest stretch of the list: where every message still waiting for an acknowledgement is. Deadlines are hours
    * at most, and a hotline carries far fewer than this many messages in that time.
    */
-  async #recentSummaries(): Promise<MessageSummary[]> {
-    const { records } = await (await this.#openVault()).newest('messages', RECENT_WINDOW);
-    return this.#summaries(parseMessages(records));
+  #recentSummaries(): Promise<MessageSummary[]> {
+    // The banners ask for these after every change: read once per change, however many ask.
+    if (this.#recent?.generation !== this.#messagesGeneration) {
+      const read = this.#openVault().then(async (vault) => this.#summaries(parseMessages((await vault.newest('messages', RECENT_WINDOW)).records)));
+      this.#recent = { generation: this.#messagesGeneration, read };
+      read.catch(() => (this.#recent = null));
+    }
+    return this.#recent!.read;
   }
 
   async markRead(id: string): Promise<void> {
@@ -521,6 +529,7 @@ export class Core implements CoreApi {
 
   #end(): void {
     const session = this.#session;
+    this.#recent = null;
     if (!session) return;
     this.#session = null;
     session.sync?.stop();
@@ -572,17 +581,24 @@ export class Core implements CoreApi {
   }
 
   /**
-   * Change notices are gathered for a moment and sent together: a catch-up stores hundreds of batches, and a notice per
-   * batch would have the UI re-read its lists hundreds of times.
+   * The first change after a quiet moment is told at once (an urgent message must not wait); those that follow within
+   * EVENT_GATHER_MS are gathered and told together: a catch-up stores hundreds of batches, and a notice per batch would
+   * have the UI re-read its lists hundreds of times.
    */
   #emit(...topics: CoreTopic[]): void {
+    if (topics.includes('messages')) this.#messagesGeneration++;
     for (const topic of topics) this.#pendingTopics.add(topic);
     if (this.#emitTimer !== null) return;
+    this.#flushTopics();
+  }
+
+  #flushTopics(): void {
+    const gathered = [...this.#pendingTopics];
+    this.#pendingTopics.clear();
+    this.#options.emit({ type: 'changed', topics: gathered });
     this.#emitTimer = setTimeout(() => {
       this.#emitTimer = null;
-      const gathered = [...this.#pendingTopics];
-      this.#pendingTopics.clear();
-      this.#options.emit({ type: 'changed', topics: gathered });
+      if (this.#pendingTopics.size > 0) this.#flushTopics();
     }, EVENT_GATHER_MS);
   }
 }

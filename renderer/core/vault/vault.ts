@@ -8,6 +8,7 @@
  */
 import { initCrypto, randomBytes, wipe } from '../../../electron/common/crypto/sodium';
 import { readBackup, exportBackup, restoreInto } from './backup';
+import { OrderIndex } from './order-index';
 import { SEALED_TABLES, VaultDatabase, defaultStorage, type SealedRow, type VaultStorage } from './database';
 import { EnvelopeStore, type EnvelopeWrite, type StoredEnvelope } from './envelope-store';
 import { VaultError } from './errors';
@@ -65,6 +66,13 @@ export class Vault {
   readonly #index: SearchIndex;
   #meta: VaultMeta | null;
   #keys: KeyRing | null = null;
+  /** The messages' order while unlocked (order-index.ts); null until first needed, or after a change it cannot follow. */
+  #messageOrder: OrderIndex | null = null;
+  #orderBuild: Promise<OrderIndex> | null = null;
+  /** Changes committed while the order is being read, to replay on it (each is idempotent). */
+  #orderChanges: ((index: OrderIndex) => void)[] | null = null;
+  /** Counts locks: an order read that straddles one is dropped. */
+  #epoch = 0;
 
   private constructor(options: VaultOptions, db: VaultDatabase, meta: VaultMeta | null) {
     this.profile = options.profile;
@@ -149,6 +157,9 @@ export class Vault {
   /** Wipes every key and every secret handed out; from here on everything but unlock fails with vault.locked. */
   lock(): void {
     this.#index.forget();
+    this.#epoch++;
+    this.#messageOrder = null;
+    this.#orderChanges = null;
     this.#keys?.wipe();
     this.#keys = null;
   }
@@ -195,11 +206,15 @@ export class Vault {
 
   /** Up to `limit` records from position `offset`, highest order first: a page of a scrolling list. */
   async page<T extends 'messages' | 'outbox' | 'alarms'>(table: T, offset: number, limit: number): Promise<ListResult<RecordOf<T>>> {
-    return this.#records.page(table, offset, limit);
+    if (table !== 'messages') return this.#records.page(table, offset, limit);
+    const ids = (await this.#orderIndex()).newest(offset, limit);
+    const found = await this.#records.getMany('messages', ids);
+    return { records: ids.flatMap((id) => found.get(id) ?? []) as unknown as RecordOf<T>[], corrupt: [] };
   }
 
   /** How many records of the table have an order: the length of what `page` pages through. */
   async count(table: 'messages' | 'outbox' | 'alarms'): Promise<number> {
+    if (table === 'messages') return (await this.#orderIndex()).size;
     return this.#records.countOrdered(table);
   }
 
@@ -209,7 +224,8 @@ export class Vault {
 
   /** Deletes a record (a deleted message's words stay in the index until merged away; search skips it). */
   async delete(table: RecordTable, id: string): Promise<void> {
-    return this.#records.delete(table, id);
+    await this.#records.delete(table, id);
+    if (table === 'messages') this.#changeOrder((index) => index.remove(id));
   }
 
   /**
@@ -256,6 +272,13 @@ export class Vault {
     // Reported and remembered only once the transaction has committed: a rolled-back write never happened.
     for (const report of reports) this.#report(report);
     if (segment) this.#index.remember(segment);
+    const removed = deleted.get('messages') ?? [];
+    if (messages.rows.length > 0 || removed.length > 0) {
+      this.#changeOrder((index) => {
+        for (const row of messages.rows) if (row.order !== undefined) index.upsert(row.id, row.order);
+        for (const id of removed) index.remove(id);
+      });
+    }
   }
 
   /** Ids of the messages containing every word of `query`, however each was spelt (see electron/common/search). */
@@ -318,7 +341,38 @@ export class Vault {
     return { dataKey: await throttledAttempt(this.#db, this.#clock, () => unwrapDataKey(meta, passphrase)), meta };
   }
 
+  /** A change to the messages' order, applied to the index held (and to one being read, once it is read). */
+  #changeOrder(change: (index: OrderIndex) => void): void {
+    if (this.#messageOrder) change(this.#messageOrder);
+    this.#orderChanges?.push(change);
+  }
+
+  /** The messages' order, read from the order index once per unlock (ids and order numbers only). */
+  #orderIndex(): Promise<OrderIndex> {
+    if (this.#messageOrder) return Promise.resolve(this.#messageOrder);
+    this.#orderBuild ??= (async () => {
+      const epoch = this.#epoch;
+      const changes: ((index: OrderIndex) => void)[] = [];
+      this.#orderChanges = changes;
+      try {
+        this.#ring();
+        const table = this.#db.sealed('messages');
+        const [orders, ids] = await this.#db.transaction('r', table, () => Promise.all([table.orderBy('order').keys(), table.orderBy('order').primaryKeys()]));
+        const index = OrderIndex.from(orders as number[], ids);
+        for (const change of changes) change(index);
+        if (epoch === this.#epoch) this.#messageOrder = index;
+        return index;
+      } finally {
+        if (this.#orderChanges === changes) this.#orderChanges = null;
+        this.#orderBuild = null;
+      }
+    })();
+    return this.#orderBuild;
+  }
+
   #report(report: CorruptionReport): void {
+    // A message set aside has left the table: read the order afresh rather than guess.
+    if (report.table === 'messages') this.#messageOrder = null;
     for (const listener of this.#listeners) {
       try {
         listener(report);
