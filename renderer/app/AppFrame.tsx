@@ -11,6 +11,7 @@ import { MessageScreen } from '../screens/message/MessageScreen';
 import { LockButton } from './LockButton';
 import { Navigation } from './Navigation';
 import { OpenMessageContext } from './open-message';
+import { useShortcut } from './shortcuts';
 import type { Section } from './sections';
 import { SectionView } from './SectionView';
 import { StatusBar } from './StatusBar';
@@ -22,10 +23,17 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
   /** A message opened from a list or a banner: shown in place of the section until closed. */
   const [openMessage, setOpenMessage] = useState<string | null>(null);
   const { status, identity } = props;
+  /** Bumped by the search shortcut: the inbox focuses its search box whenever it changes. */
+  const [searchRequest, setSearchRequest] = useState(0);
   const select = useCallback((next: Section) => {
     setOpenMessage(null);
     setSection(next);
   }, []);
+  useShortcut('compose', () => select('compose'));
+  useShortcut('search', () => {
+    select('inbox');
+    setSearchRequest((count) => count + 1);
+  });
   return (
     <OpenMessageContext.Provider value={setOpenMessage}>
     <div className="app">
@@ -44,7 +52,7 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
       {alarmsOpen && <AlarmPanel onClose={() => setAlarmsOpen(false)} />}
       <main id="main" className="app__main" tabIndex={-1}>
         {openMessage === null ? (
-          <SectionView section={section} identity={identity} />
+          <SectionView section={section} identity={identity} searchRequest={searchRequest} />
         ) : (
           <MessageScreen id={openMessage} identity={identity} onBack={() => setOpenMessage(null)} />
         )}

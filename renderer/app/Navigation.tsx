@@ -1,6 +1,8 @@
 /** The section list. Buttons, not links: the app never navigates its page, it only switches the visible section. */
 import { useTranslation } from 'react-i18next';
+import { Kbd } from '../components/Kbd';
 import { SECTIONS, type Section } from './sections';
+import { shortcutLabel } from './shortcuts';
 
 export function Navigation(props: { current: Section; onSelect: (section: Section) => void }) {
   const { t } = useTranslation();
@@ -15,8 +17,10 @@ export function Navigation(props: { current: Section; onSelect: (section: Sectio
               aria-current={section === props.current ? 'page' : undefined}
               onClick={() => props.onSelect(section)}
               data-testid={`nav-${section}`}
+              aria-keyshortcuts={section === 'compose' ? shortcutLabel('compose').aria : undefined}
             >
               {t(`nav.${section}`)}
+              {section === 'compose' && <Kbd name="compose" />}
             </button>
           </li>
         ))}

@@ -7,10 +7,10 @@ import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import type { Section } from './sections';
 
-export function SectionView(props: { section: Section; identity: Identity }) {
+export function SectionView(props: { section: Section; identity: Identity; searchRequest: number }) {
   switch (props.section) {
     case 'inbox':
-      return <InboxScreen />;
+      return <InboxScreen searchRequest={props.searchRequest} />;
     case 'compose':
       return <ComposeScreen identity={props.identity} />;
     case 'translations':

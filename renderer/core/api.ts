@@ -265,6 +265,8 @@ export interface CoreApi {
    * the desk all of them. The UI sees which are overdue by its own clock.
    */
   openMessages(): Promise<readonly MessageSummary[]>;
+  /** The messages above (newer) and below (older) one in the list, for next and previous; null if it is not held. */
+  adjacentMessages(id: string): Promise<{ readonly newer: string | null; readonly older: string | null } | null>;
   /** A person opened the message here: its post's read receipt goes out (once). */
   markRead(id: string): Promise<void>;
   /** "Received and understood", by an officer of a recipient post: a signed event to every party. */

@@ -276,6 +276,11 @@ export class Core implements CoreApi {
     );
   }
 
+  async adjacentMessages(id: string): Promise<{ newer: string | null; older: string | null } | null> {
+    this.#requireSession();
+    return typeof id === 'string' ? (await this.#openVault()).adjacentMessages(id) : null;
+  }
+
   async openMessages(): Promise<readonly MessageSummary[]> {
     const session = this.#requireSession();
     const { post } = session.identity;

@@ -42,6 +42,7 @@ const api: CoreApi = {
   discardDraft: () => core.discardDraft(),
   message: (id) => core.message(id),
   urgent: () => core.urgent(),
+  adjacentMessages: (id) => core.adjacentMessages(id),
   openMessages: () => core.openMessages(),
   markRead: (id) => core.markRead(id),
   acknowledge: (id) => core.acknowledge(id),

@@ -66,6 +66,9 @@ export function nextOrder(now: number, after = 0): number {
   return lastOrder;
 }
 
+/** Whether the text shows anything: a letter, digit, mark, punctuation or symbol (not only spaces and invisible formatting). */
+const isVisible = (text: string): boolean => /[\p{L}\p{N}\p{M}\p{P}\p{S}]/u.test(text);
+
 /**
  * Queues a message: the outbox item and the outgoing message view, in one transaction. Returns its id. Checks what a
  * person can get wrong with a clear error each; the schema then checks the rest.
@@ -74,8 +77,8 @@ export async function queueMessage(vault: Vault, author: Author, input: { readon
   const recipients = [...new Set(input.recipients)].filter((post) => post !== author.post).sort();
   const { content } = input;
   if (recipients.length === 0 || !PostsSchema.safeParse(recipients).success) throw new CoreError('message.noRecipients');
-  if (content.subject.trim().length === 0 || content.subject.length > MAX_SUBJECT_LENGTH) throw new CoreError('message.noSubject', { max: MAX_SUBJECT_LENGTH });
-  if (content.body.trim().length === 0 && content.template === undefined) throw new CoreError('message.empty');
+  if (!isVisible(content.subject) || content.subject.length > MAX_SUBJECT_LENGTH) throw new CoreError('message.noSubject', { max: MAX_SUBJECT_LENGTH });
+  if (!isVisible(content.body) && content.template === undefined) throw new CoreError('message.empty');
   if (content.body.length > MAX_TEXT_LENGTH) throw new CoreError('message.tooLong', { max: MAX_TEXT_LENGTH });
   const parsed = MessageContent.safeParse(content);
   if (!parsed.success) throw new CoreError('message.invalidTemplate');

@@ -212,6 +212,11 @@ export class Vault {
     return { records: ids.flatMap((id) => found.get(id) ?? []) as unknown as RecordOf<T>[], corrupt: [] };
   }
 
+  /** The messages on either side of one in the newest-first list (null if it is not there). */
+  async adjacentMessages(id: string): Promise<{ newer: string | null; older: string | null } | null> {
+    return (await this.#orderIndex()).around(id);
+  }
+
   /** How many records of the table have an order: the length of what `page` pages through. */
   async count(table: 'messages' | 'outbox' | 'alarms'): Promise<number> {
     if (table === 'messages') return (await this.#orderIndex()).size;

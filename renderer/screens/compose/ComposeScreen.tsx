@@ -5,13 +5,15 @@
  * for a confirmation first (they interrupt the other post), with a warning when the text is long. A failure keeps
  * everything as typed, and the form is kept as an encrypted draft as it is typed (useComposeDraft).
  */
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, PRECEDENCES, URGENT_WORD_LIMIT, isUrgent, wordCount, type Category, type Precedence } from '../../../electron/common/message/precedence';
 import { TEMPLATE_KINDS, categoryOf, type TemplateKind } from '../../../electron/common/message/template';
 import { POSTS, type Post } from '../../../electron/common/protocol/schemas';
 import { LANGUAGES, type Language } from '../../../electron/common/settings';
 import type { ComposeDraft, ComposeInput, Identity } from '../../core/api';
+import { shortcutLabel, useShortcut } from '../../app/shortcuts';
+import { Kbd } from '../../components/Kbd';
 import { getCore } from '../../core/client';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useCoreAction } from '../../core-ui/useCoreAction';
@@ -44,6 +46,8 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
   const [confirming, setConfirming] = useState<ComposeInput | null>(null);
   const [queued, setQueued] = useState(false);
   const action = useCoreAction();
+  const formElement = useRef<HTMLFormElement>(null);
+  useShortcut('send', () => formElement.current?.requestSubmit(), confirming === null);
 
   const edit = (patch: Partial<ComposeDraft>) => {
     update(patch);
@@ -85,7 +89,7 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
       <h1 id="screen-title" className="screen__title">
         {t('compose.title', { ns: 'screens' })}
       </h1>
-      <form className="form form--wide" onSubmit={submit} noValidate>
+      <form ref={formElement} className="form form--wide" onSubmit={submit} noValidate>
         <fieldset className="form__field form__choices">
           <legend>{t('compose.recipients')}</legend>
           {otherPosts.map((post) => (
@@ -230,8 +234,8 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
           </div>
         ) : (
           <div className="form__actions">
-            <button type="submit" className="button button--primary" data-testid="compose-send" disabled={action.pending}>
-              {action.pending ? t('compose.sending') : t('compose.send')}
+            <button type="submit" className="button button--primary" data-testid="compose-send" disabled={action.pending} aria-keyshortcuts={shortcutLabel('send').aria}>
+              {action.pending ? t('compose.sending') : t('compose.send')} <Kbd name="send" />
             </button>
           </div>
         )}

@@ -3,9 +3,11 @@
  * list is virtual: it fetches and renders only the page of messages around what is on screen, so it stays light with
  * 100,000 messages, and a catch-up's change events re-read one page rather than the whole inbox.
  */
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shortcutLabel } from '../../app/shortcuts';
 import { EmptyState } from '../../components/EmptyState';
+import { Kbd } from '../../components/Kbd';
 import { VirtualList } from '../../components/VirtualList';
 import { pageAround, type RowRange } from '../../components/virtual-range';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
@@ -18,9 +20,15 @@ const SEARCH_PAUSE_MS = 200;
 /** Page edges are rounded to this many messages, so small scrolls ask the core for nothing new. */
 const PAGE_STEP = 25;
 
-export function InboxScreen() {
+/** `searchRequest`: changed by the search shortcut, which puts the cursor in the search box. */
+export function InboxScreen(props: { searchRequest: number }) {
   const { t } = useTranslation('messages');
   const searchId = useId();
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (props.searchRequest > 0) searchBox.current?.focus();
+  }, [props.searchRequest]);
+  const keys = shortcutLabel('search');
   const [query, setQuery] = useState('');
   const settledQuery = useDebouncedValue(query, SEARCH_PAUSE_MS);
   const searching = settledQuery.trim() !== '';
@@ -30,8 +38,20 @@ export function InboxScreen() {
         {t('inbox.title', { ns: 'screens' })}
       </h1>
       <div className="form__field search">
-        <label htmlFor={searchId}>{t('inbox.search')}</label>
-        <input id={searchId} type="search" autoComplete="off" dir="auto" data-testid="inbox-search" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <label htmlFor={searchId}>
+          {t('inbox.search')} <Kbd name="search" />
+        </label>
+        <input
+          id={searchId}
+          ref={searchBox}
+          type="search"
+          autoComplete="off"
+          dir="auto"
+          aria-keyshortcuts={keys.aria}
+          data-testid="inbox-search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
       </div>
       {searching ? <SearchResults query={settledQuery} /> : <AllMessages />}
     </section>

@@ -7,6 +7,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../../electron/common/protocol/schemas';
+import { useOpenMessage } from '../../app/open-message';
+import { shortcutLabel, useShortcut } from '../../app/shortcuts';
+import { Kbd } from '../../components/Kbd';
 import { Ltr } from '../../components/Ltr';
 import { Timestamp } from '../../components/Timestamp';
 import { useListFormat } from '../../components/useListFormat';
@@ -23,15 +26,37 @@ import { PostTimeline } from './PostTimeline';
 export function MessageScreen(props: { id: string; identity: Identity; onBack: () => void }) {
   const { t } = useTranslation('messages');
   const { data: message, error } = useMessage(props.id);
+  const open = useOpenMessage();
+  /** Next is the older message (the one below in the newest-first list), previous the newer one. */
+  const step = (direction: 'newer' | 'older') => {
+    getCore()
+      .adjacentMessages(props.id)
+      .then((around) => {
+        const target = around?.[direction];
+        if (target) open(target);
+      })
+      .catch((failure: unknown) => console.error('no adjacent message', failure));
+  };
+  useShortcut('back', props.onBack);
+  useShortcut('next', () => step('older'));
+  useShortcut('previous', () => step('newer'));
   const unread = message?.unread === true;
   useEffect(() => {
     if (unread) getCore().markRead(props.id).catch((failure: unknown) => console.error('read receipt not recorded', failure));
   }, [props.id, unread]);
   return (
     <section className="screen message-view" aria-labelledby="screen-title" data-testid="message-view">
-      <button type="button" className="button button--link" data-testid="message-back" onClick={props.onBack}>
-        {t('view.back')}
-      </button>
+      <div className="message-view__nav">
+        <button type="button" className="button button--link" data-testid="message-back" onClick={props.onBack} aria-keyshortcuts={shortcutLabel('back').aria}>
+          {t('view.back')} <Kbd name="back" />
+        </button>
+        <button type="button" className="button" data-testid="message-previous" onClick={() => step('newer')} aria-keyshortcuts={shortcutLabel('previous').aria}>
+          {t('view.previous')} <Kbd name="previous" />
+        </button>
+        <button type="button" className="button" data-testid="message-next" onClick={() => step('older')} aria-keyshortcuts={shortcutLabel('next').aria}>
+          {t('view.next')} <Kbd name="next" />
+        </button>
+      </div>
       <ErrorMessage error={error} testId="message-view-error" />
       {message === null && (
         <p className="error" role="alert" data-testid="message-view-missing">
@@ -55,6 +80,8 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
   const mine = message.tracking[identity.post];
   const canAcknowledge =
     !message.outgoing && message.senderPost !== identity.post && identity.roles.includes('officer') && mine !== undefined && mine.marks.acknowledged === undefined;
+  const acknowledge = () => void action.run(() => getCore().acknowledge(message.id));
+  useShortcut('acknowledge', acknowledge, canAcknowledge && !action.pending);
   return (
     <article data-testid={`message-view-${message.id}`} data-precedence={message.precedence}>
       <header className="message-view__header">
@@ -130,9 +157,10 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
             className="button button--primary"
             data-testid="view-acknowledge"
             disabled={action.pending}
-            onClick={() => void action.run(() => getCore().acknowledge(message.id))}
+            aria-keyshortcuts={shortcutLabel('acknowledge').aria}
+            onClick={acknowledge}
           >
-            {t('view.acknowledge')}
+            {t('view.acknowledge')} <Kbd name="acknowledge" />
           </button>
         </div>
       )}

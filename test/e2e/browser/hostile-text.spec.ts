@@ -49,9 +49,13 @@ const PLAIN = { subject: 'Plain reference message', body: 'A plain routine messa
 const OUTBOX_AHEAD = 4;
 
 type Refusal = 'noSubject' | 'empty' | 'tooLong';
-/** The app's rules (renderer/core/sync/outbox.ts): a subject of 1–200 characters, not only white space; a body not only white space. */
-const subjectRefusal = (text: string): Refusal | null => (text.trim() === '' || text.length > MAX_SUBJECT_LENGTH ? 'noSubject' : null);
-const bodyRefusal = (text: string): Refusal | null => (text.trim() === '' ? 'empty' : text.length > MAX_TEXT_LENGTH ? 'tooLong' : null);
+/**
+ * The app's rules (renderer/core/sync/outbox.ts): a subject of 1–200 characters that shows something (a letter, digit,
+ * mark, punctuation or symbol: not only spaces and invisible formatting); a body that shows something.
+ */
+const visible = (text: string): boolean => /[\p{L}\p{N}\p{M}\p{P}\p{S}]/u.test(text);
+const subjectRefusal = (text: string): Refusal | null => (!visible(text) || text.length > MAX_SUBJECT_LENGTH ? 'noSubject' : null);
+const bodyRefusal = (text: string): Refusal | null => (!visible(text) ? 'empty' : text.length > MAX_TEXT_LENGTH ? 'tooLong' : null);
 
 /**
  * The English error the user must see for a refusal, from the app's own translations: `{{max, digits}}` is the number

@@ -89,7 +89,9 @@ test('a FLASH notice crosses in three languages, is acknowledged, and every part
     expect(arabicValues).toContain(FROM_DTG);
     expect(arabicValues).toContain(UNTIL_DTG);
     expect(await sy.page.getByTestId('view-fields').innerText()).toContain('المنطقة');
-    await sy.page.getByTestId('view-acknowledge').click();
+    // Acknowledged from the keyboard: the button shows its shortcut, the same keys in Arabic.
+    await expect(sy.page.getByTestId('view-acknowledge')).toHaveAttribute('aria-keyshortcuts', 'Alt+A');
+    await sy.page.keyboard.press('Alt+KeyA');
     await expect(banner).toHaveCount(0, { timeout: 30_000 });
     await expect(sy.page.getByTestId('timeline-SY')).toHaveAttribute('data-stage', 'acknowledged');
     await sy.page.screenshot({ path: 'test/artifacts/screenshots/flash-view-ar.png', fullPage: true });
@@ -109,15 +111,28 @@ test('a FLASH notice crosses in three languages, is acknowledged, and every part
       await driver.page.screenshot({ path: `test/artifacts/screenshots/flash-view-${language}.png`, fullPage: true });
     }
 
-    // An IMMEDIATE message nobody acknowledges: overdue after 30 minutes, escalated at the desk.
-    await il.goTo('compose');
+    // An IMMEDIATE message nobody acknowledges: overdue after 30 minutes, escalated at the desk. Written from the
+    // keyboard: Alt+N opens the composer, Ctrl+Enter sends (and asks for the confirmation an urgent message needs).
+    await il.page.keyboard.press('Alt+KeyN');
+    await expect(il.page.getByTestId('nav-compose')).toHaveAttribute('aria-current', 'page');
     await il.page.getByTestId('compose-recipient-SY').check();
     await il.page.getByTestId('compose-precedence').selectOption('IMMEDIATE');
     await il.page.getByTestId('compose-subject').fill('בקשת אישור תנועה');
     await il.page.getByTestId('compose-text').fill('נא לאשר את קבלת ההודעה.');
-    await il.page.getByTestId('compose-send').click();
+    await il.page.keyboard.press('Control+Enter');
     await il.page.getByTestId('compose-confirm-send').click();
     await expect(sy.page.getByTestId('urgent-banner')).toHaveAttribute('data-precedence', 'IMMEDIATE', { timeout: 30_000 });
+    // At the Syrian post (right to left), next is Alt+← and previous Alt+→: from the IMMEDIATE, the one below is the
+    // FLASH; Escape goes back to the list.
+    await sy.page.getByTestId('urgent-open').click();
+    await expect(sy.page.getByTestId('view-subject')).toHaveText('בקשת אישור תנועה');
+    await expect(sy.page.getByTestId('message-next')).toHaveAttribute('aria-keyshortcuts', 'Alt+ArrowLeft');
+    await sy.page.keyboard.press('Alt+ArrowLeft');
+    await expect(sy.page.getByTestId('view-subject')).toHaveText('עבודות הנדסה ליד הגדר');
+    await sy.page.keyboard.press('Alt+ArrowRight');
+    await expect(sy.page.getByTestId('view-subject')).toHaveText('בקשת אישור תנועה');
+    await sy.page.keyboard.press('Escape');
+    await expect(sy.page.getByTestId('message-view')).toHaveCount(0);
     await desk.goTo('inbox');
     await expect(desk.page.getByTestId('message-subject').first()).toHaveText('בקשת אישור תנועה', { timeout: 30_000 });
     await expect(desk.page.getByTestId('overdue-banner')).toHaveCount(0);
