@@ -261,8 +261,9 @@ export interface CoreApi {
   /** Incoming FLASH and IMMEDIATE messages addressed to this post that it has not acknowledged, newest first. */
   urgent(): Promise<readonly MessageSummary[]>;
   /**
-   * Messages some recipient post has not acknowledged yet, that this device watches over: those its post sent, and at
-   * the desk all of them. The UI sees which are overdue by its own clock.
+   * Messages still waiting for an acknowledgement that concern this post: those it sent that some post has not
+   * acknowledged, those sent to it that it has not acknowledged, and at the desk all of them. The UI sees which are
+   * overdue by its own clock.
    */
   openMessages(): Promise<readonly MessageSummary[]>;
   /** The messages above (newer) and below (older) one in the list, for next and previous; null if it is not held. */

@@ -284,7 +284,12 @@ export class Core implements CoreApi {
   async openMessages(): Promise<readonly MessageSummary[]> {
     const session = this.#requireSession();
     const { post } = session.identity;
-    return (await this.#recentSummaries()).filter((message) => message.open && (post === 'US' || message.senderPost === post));
+    const acknowledged = stageRank('acknowledged');
+    return (await this.#recentSummaries()).filter(
+      (message) =>
+        message.open &&
+        (post === 'US' || message.senderPost === post || (message.tracking[post] !== undefined && stageRank(message.tracking[post].stage) < acknowledged)),
+    );
   }
 
   /**

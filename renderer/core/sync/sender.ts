@@ -57,10 +57,14 @@ export class Sender {
   }
 
   async #pump(): Promise<void> {
+    // The outbox is read (and decrypted) once per pass, not once per item: a queue that grew offline drains in linear
+    // time. Only this sender changes the items still to be sent, and what is queued meanwhile comes after them.
+    let queue: QueuedItem[] = [];
     for (;;) {
       const link = this.#context.link;
       if (!link?.open) return;
-      const item = (await readOutbox(this.#context.vault)).find((candidate) => candidate.failed === undefined);
+      if (queue.length === 0) queue = (await readOutbox(this.#context.vault)).filter((candidate) => candidate.failed === undefined);
+      const item = queue.shift();
       if (!item) return;
       const outcome = await this.#sendOne(item).catch((error: unknown) => {
         if (error instanceof LinkClosedError) return 'stop' as const;

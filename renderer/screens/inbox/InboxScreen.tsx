@@ -11,8 +11,10 @@ import { Kbd } from '../../components/Kbd';
 import { VirtualList } from '../../components/VirtualList';
 import { pageAround, type RowRange } from '../../components/virtual-range';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
-import { useMessagePage, useSearch } from '../../core-ui/queries';
+import { useMessagePage, useOpenMessages, useSearch } from '../../core-ui/queries';
 import { MESSAGE_LIST_LIMIT as SEARCH_RESULT_LIMIT, type MessageSummary } from '../../core/api';
+import { precedenceRank } from '../../../electron/common/message/precedence';
+import { useOverdueList } from '../../messages/useOverdue';
 import { MESSAGE_ROW_HEIGHT, MessageItem } from './MessageItem';
 import { useDebouncedValue } from './useDebouncedValue';
 
@@ -53,10 +55,43 @@ export function InboxScreen(props: { searchRequest: number }) {
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
+      {!searching && <OpenMessages />}
       {searching ? <SearchResults query={settledQuery} /> : <AllMessages />}
     </section>
   );
 }
+
+/** How many waiting messages the block above the list shows; the rest are in the list below. */
+const OPEN_SHOWN = 20;
+
+/**
+ * Messages waiting for an acknowledgement, most urgent first (FLASH before IMMEDIATE …), then newest: the top of the
+ * inbox. Each is also in the full list below, in time order.
+ */
+function OpenMessages() {
+  const { t } = useTranslation('messages');
+  const { data } = useOpenMessages();
+  const overdue = useOverdueList(data ?? NONE);
+  if (!data || data.length === 0) return null;
+  const ordered = [...data].sort((a, b) => precedenceRank(a.precedence) - precedenceRank(b.precedence) || b.createdAt - a.createdAt);
+  return (
+    <section className="inbox-open" aria-labelledby="inbox-open-title" data-testid="inbox-open" data-count={data.length} data-overdue={overdue.length}>
+      <h2 id="inbox-open-title" className="inbox-open__title">
+        {t('inbox.open', { count: data.length })}
+        {overdue.length > 0 && <span className="badge badge--overdue">{t('overdue.title', { count: overdue.length })}</span>}
+      </h2>
+      <ol className="inbox-open__list">
+        {ordered.slice(0, OPEN_SHOWN).map((message) => (
+          <li key={message.id}>
+            <MessageItem message={message} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const NONE: readonly MessageSummary[] = [];
 
 function AllMessages() {
   const { t } = useTranslation('messages');

@@ -27,7 +27,7 @@ async function fieldValues(page: Page): Promise<string[]> {
 
 async function openNewest(driver: AppDriver): Promise<void> {
   await driver.goTo('inbox');
-  await driver.page.getByTestId('message-open').first().click();
+  await driver.page.getByTestId('message-list').getByTestId('message-open').first().click();
   await expect(driver.page.getByTestId('message-view')).toBeVisible();
 }
 
@@ -134,14 +134,17 @@ test('a FLASH notice crosses in three languages, is acknowledged, and every part
     await sy.page.keyboard.press('Escape');
     await expect(sy.page.getByTestId('message-view')).toHaveCount(0);
     await desk.goTo('inbox');
-    await expect(desk.page.getByTestId('message-subject').first()).toHaveText('בקשת אישור תנועה', { timeout: 30_000 });
+    await expect(desk.page.getByTestId('message-list').getByTestId('message-subject').first()).toHaveText('בקשת אישור תנועה', { timeout: 30_000 });
+    // Waiting for acknowledgement, at the top of the desk's inbox.
+    await expect(desk.page.getByTestId('inbox-open').getByTestId('message-subject').first()).toHaveText('בקשת אישור תנועה');
     await expect(desk.page.getByTestId('overdue-banner')).toHaveCount(0);
     await desk.page.clock.fastForward('29:00');
     await expect(desk.page.getByTestId('overdue-banner')).toHaveCount(0);
     await desk.page.clock.fastForward('02:00');
     await expect(desk.page.getByTestId('overdue-banner')).toBeVisible();
     await expect(desk.page.getByTestId('overdue-subject')).toHaveText('בקשת אישור תנועה');
-    await expect(desk.page.locator('[data-testid^="message-"][data-overdue="true"]')).toHaveCount(1);
+    await expect(desk.page.getByTestId('message-list').locator('[data-testid^="message-"][data-overdue="true"]')).toHaveCount(1);
+    await expect(desk.page.getByTestId('inbox-open')).toHaveAttribute('data-overdue', '1');
 
     expect({ desk: desk.consoleErrors, il: il.consoleErrors, sy: sy.consoleErrors }).toEqual({ desk: [], il: [], sy: [] });
   } finally {

@@ -62,7 +62,8 @@ export async function send(from: AppDriver, to: readonly PostCode[] | readonly (
 /** The inbox's messages, as text, once it shows `count` of them. */
 export async function inboxTexts(reader: AppDriver, count: number, timeout = 30_000): Promise<string[]> {
   await reader.goTo('inbox');
-  const texts = reader.page.getByTestId('message-text');
+  // The list of all messages (the block of messages waiting for acknowledgement above it repeats some of them).
+  const texts = reader.page.getByTestId('message-list').getByTestId('message-text');
   await expect(texts).toHaveCount(count, { timeout });
   return (await texts.allInnerTexts()).map((text) => text.trim());
 }
