@@ -10,7 +10,7 @@ import { LinkAlarmBanner } from '../line-checks/LinkAlarmBanner';
 import { MessageScreen } from '../screens/message/MessageScreen';
 import { LockButton } from './LockButton';
 import { Navigation } from './Navigation';
-import { OpenMessageContext } from './open-message';
+import { OpenComposerContext, OpenMessageContext } from './open-message';
 import { useShortcut } from './shortcuts';
 import type { Section } from './sections';
 import { SectionView } from './SectionView';
@@ -29,13 +29,15 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
     setOpenMessage(null);
     setSection(next);
   }, []);
-  useShortcut('compose', () => select('compose'));
+  const openComposer = useCallback(() => select('compose'), [select]);
+  useShortcut('compose', openComposer);
   useShortcut('search', () => {
     select('inbox');
     setSearchRequest((count) => count + 1);
   });
   return (
     <OpenMessageContext.Provider value={setOpenMessage}>
+    <OpenComposerContext.Provider value={openComposer}>
     <div className="app">
       <a className="skip-link" href="#main">
         {t('skipToContent')}
@@ -59,6 +61,7 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
       </main>
       <StatusBar post={identity.post} sync={status.sync} alarms={status.alarms} alarmsOpen={alarmsOpen} onToggleAlarms={() => setAlarmsOpen((open) => !open)} />
     </div>
+    </OpenComposerContext.Provider>
     </OpenMessageContext.Provider>
   );
 }

@@ -48,6 +48,8 @@ export const CORE_ERROR_CODES = [
   'message.invalidTemplate',
   /** A draft the core cannot keep (a bug on the UI side: the draft is still on screen). */
   'message.invalidDraft',
+  /** A reply would replace the message being written in the composer (the UI refuses it; the draft stays). */
+  'message.draftInProgress',
   /** No message with that id on this device. */
   'message.notFound',
   /** Acknowledging is for officers of a post the message is addressed to. */

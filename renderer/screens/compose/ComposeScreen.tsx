@@ -71,7 +71,7 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setQueued(false);
-    let input: ComposeInput = { recipients, precedence, category: form.category, subject, body: text, lang };
+    let input: ComposeInput = { recipients, precedence, category: form.category, subject, body: text, lang, ...(form.replyTo === undefined ? {} : { replyTo: form.replyTo }) };
     if (templateKind !== 'none') {
       const built = buildTemplate(templateKind, values, zone);
       setProblems(built.ok ? {} : built.problems);
@@ -164,6 +164,11 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
             </select>
           </div>
         </div>
+        {form.replyTo !== undefined && (
+          <p className="form__hint" data-testid="compose-reply">
+            {t('view.replyTo')}
+          </p>
+        )}
         <div className="form__field">
           <label htmlFor={ids.subject}>{t('compose.subject')}</label>
           <input
@@ -234,6 +239,9 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
           </div>
         ) : (
           <div className="form__actions">
+            <button type="button" className="button" data-testid="compose-clear" disabled={action.pending} onClick={() => void props.clear()}>
+              {t('compose.clear')}
+            </button>
             <button type="submit" className="button button--primary" data-testid="compose-send" disabled={action.pending} aria-keyshortcuts={shortcutLabel('send').aria}>
               {action.pending ? t('compose.sending') : t('compose.send')} <Kbd name="send" />
             </button>

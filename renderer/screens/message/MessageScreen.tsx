@@ -7,7 +7,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../../electron/common/protocol/schemas';
-import { useOpenMessage } from '../../app/open-message';
+import { MAX_SUBJECT_LENGTH } from '../../../electron/common/message/payload';
+import { useOpenComposer, useOpenMessage } from '../../app/open-message';
 import { shortcutLabel, useShortcut } from '../../app/shortcuts';
 import { Kbd } from '../../components/Kbd';
 import { Ltr } from '../../components/Ltr';
@@ -15,6 +16,7 @@ import { Timestamp } from '../../components/Timestamp';
 import { useListFormat } from '../../components/useListFormat';
 import type { Identity, MessageSummary } from '../../core/api';
 import { getCore } from '../../core/client';
+import { RpcError } from '../../core/rpc';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useMessage } from '../../core-ui/queries';
 import { useCoreAction } from '../../core-ui/useCoreAction';
@@ -81,6 +83,29 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
   const canAcknowledge =
     !message.outgoing && message.senderPost !== identity.post && identity.roles.includes('officer') && mine !== undefined && mine.marks.acknowledged === undefined;
   const acknowledge = () => void action.run(() => getCore().acknowledge(message.id));
+  const openComposer = useOpenComposer();
+  // A reply starts as the composer's draft: to the sender's post, same precedence, the subject marked as a reply.
+  const reply = async () => {
+    const outcome = await action.run(async () => {
+      // A message being written is never overwritten by a reply: it is sent or cleared first.
+      const current = await getCore().draft();
+      if (current && (current.subject.trim() !== '' || current.body.trim() !== '')) throw new RpcError('message.draftInProgress', {});
+      await getCore().saveDraft({
+        recipients: [message.senderPost],
+        precedence: message.precedence,
+        category: 'reply',
+        template: 'none',
+        values: {},
+        zone: 'UTC',
+        subject: t('view.replySubject', { subject: message.subject }).slice(0, MAX_SUBJECT_LENGTH),
+        body: '',
+        lang: settings.language,
+        replyTo: message.id,
+      });
+    });
+    if (outcome.ok) openComposer();
+  };
+  const canReply = message.senderPost !== identity.post;
   useShortcut('acknowledge', acknowledge, canAcknowledge && !action.pending);
   return (
     <article data-testid={`message-view-${message.id}`} data-precedence={message.precedence}>
@@ -150,6 +175,13 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
           <PostTimeline key={post} post={post} message={message} overdue={overdue.includes(post)} />
         ))}
       </section>
+      <div className="form__actions">
+        {canReply && (
+          <button type="button" className="button" data-testid="view-reply" disabled={action.pending} onClick={() => void reply()}>
+            {t('view.reply')}
+          </button>
+        )}
+      </div>
       {canAcknowledge && (
         <div className="form__actions">
           <button

@@ -27,7 +27,7 @@ async function fieldValues(page: Page): Promise<string[]> {
 
 async function openNewest(driver: AppDriver): Promise<void> {
   await driver.goTo('inbox');
-  await driver.page.getByTestId('message-list').getByTestId('message-open').first().click();
+  await driver.page.getByTestId('message-list').getByTestId('message-open').first().click({ timeout: 30_000 });
   await expect(driver.page.getByTestId('message-view')).toBeVisible();
 }
 
@@ -111,6 +111,27 @@ test('a FLASH notice crosses in three languages, is acknowledged, and every part
       await driver.page.screenshot({ path: `test/artifacts/screenshots/flash-view-${language}.png`, fullPage: true });
     }
 
+    // The Syrian officer answers: the reply starts in the composer, to the Israeli post, marked as a reply.
+    await openNewest(sy);
+    await sy.page.getByTestId('view-reply').click({ timeout: 30_000 });
+    await expect(sy.page.getByTestId('compose-reply')).toBeVisible();
+    await expect(sy.page.getByTestId('compose-subject')).toHaveValue('رد: עבודות הנדסה ליד הגדר');
+    await sy.page.getByTestId('compose-text').fill('تم الاستلام. سنبلّغ الوحدات.');
+    await sy.page.getByTestId('compose-send').click({ timeout: 30_000 });
+    await sy.page.getByTestId('compose-confirm-send').click({ timeout: 30_000 });
+    await il.goTo('inbox');
+    const ilRows = il.page.getByTestId('message-list').getByTestId('message-open');
+    await expect(ilRows).toHaveCount(2, { timeout: 30_000 });
+    await expect(ilRows.first()).toHaveText('رد: עבודות הנדסה ליד הגדר');
+    await ilRows.nth(1).click();
+    await expect(il.page.getByTestId('timeline-SY')).toHaveAttribute('data-stage', 'answered', { timeout: 30_000 });
+    await expect(il.page.getByTestId('timeline-SY-answered')).toHaveAttribute('data-done', 'true');
+    // The reply is a FLASH too: the Israeli officer acknowledges it.
+    await expect(il.page.getByTestId('urgent-banner')).toHaveAttribute('data-precedence', 'FLASH', { timeout: 30_000 });
+    await il.page.getByTestId('urgent-open').click();
+    await il.page.getByTestId('view-acknowledge').click();
+    await expect(il.page.getByTestId('urgent-banner')).toHaveCount(0, { timeout: 30_000 });
+
     // An IMMEDIATE message nobody acknowledges: overdue after 30 minutes, escalated at the desk. Written from the
     // keyboard: Alt+N opens the composer, Ctrl+Enter sends (and asks for the confirmation an urgent message needs).
     await il.page.keyboard.press('Alt+KeyN');
@@ -123,12 +144,12 @@ test('a FLASH notice crosses in three languages, is acknowledged, and every part
     await il.page.getByTestId('compose-confirm-send').click();
     await expect(sy.page.getByTestId('urgent-banner')).toHaveAttribute('data-precedence', 'IMMEDIATE', { timeout: 30_000 });
     // At the Syrian post (right to left), next is Alt+← and previous Alt+→: from the IMMEDIATE, the one below is the
-    // FLASH; Escape goes back to the list.
+    // Syrian reply; Escape goes back to the list.
     await sy.page.getByTestId('urgent-open').click();
     await expect(sy.page.getByTestId('view-subject')).toHaveText('בקשת אישור תנועה');
     await expect(sy.page.getByTestId('message-next')).toHaveAttribute('aria-keyshortcuts', 'Alt+ArrowLeft');
     await sy.page.keyboard.press('Alt+ArrowLeft');
-    await expect(sy.page.getByTestId('view-subject')).toHaveText('עבודות הנדסה ליד הגדר');
+    await expect(sy.page.getByTestId('view-subject')).toHaveText('رد: עבודות הנדסה ליד הגדר');
     await sy.page.keyboard.press('Alt+ArrowRight');
     await expect(sy.page.getByTestId('view-subject')).toHaveText('בקשת אישור תנועה');
     await sy.page.keyboard.press('Escape');
