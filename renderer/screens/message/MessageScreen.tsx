@@ -7,7 +7,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../../electron/common/protocol/schemas';
-import { MAX_SUBJECT_LENGTH } from '../../../electron/common/message/payload';
 import { useOpenComposer, useOpenMessage } from '../../app/open-message';
 import { shortcutLabel, useShortcut } from '../../app/shortcuts';
 import { Kbd } from '../../components/Kbd';
@@ -97,7 +96,7 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
         template: 'none',
         values: {},
         zone: 'UTC',
-        subject: t('view.replySubject', { subject: message.subject }).slice(0, MAX_SUBJECT_LENGTH),
+        subject: t('view.replySubject', { subject: message.subject }),
         body: '',
         lang: settings.language,
         replyTo: message.id,

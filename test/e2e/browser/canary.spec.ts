@@ -13,7 +13,7 @@ import { BASE_URL, CHROMIUM_LAUNCH, E2E_RELAY_PORT } from '../../../playwright.c
 import { RelayProcess } from '../../support/relay-process';
 import { AppDriver, PASSPHRASE } from '../support/app';
 import { inboxTexts, send, setUpChannel } from '../support/channel-flow';
-import { holdRelayPort } from '../support/relay-port';
+import { holdRelayPortForTest } from '../support/relay-port';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -47,7 +47,7 @@ function occurrences(directory: string, needles: readonly string[]): string[] {
 }
 
 test('no canary, search token or passphrase reaches the profile folder', async () => {
-  const release = await holdRelayPort(E2E_RELAY_PORT);
+  const release = await holdRelayPortForTest(test.info(), E2E_RELAY_PORT);
   const relay = await RelayProcess.start({ port: E2E_RELAY_PORT });
   const folder = mkdtempSync(path.join(os.tmpdir(), 'liaison-canary-profile-'));
   try {

@@ -34,7 +34,7 @@ import { RelayProcess } from '../../support/relay-process';
 import { repoRoot, vectorPath } from '../../support/vectors';
 import { AppDriver } from '../support/app';
 import { setUpChannel, type Profiles } from '../support/channel-flow';
-import { holdRelayPort } from '../support/relay-port';
+import { holdRelayPortForTest } from '../support/relay-port';
 
 // Two to three minutes on two cores shared with other runs, most of it the app sending 512 messages; the rest is margin.
 test.describe.configure({ timeout: 300_000 });
@@ -286,7 +286,7 @@ test('every naughty string, as subject and as body, is refused clearly or arrive
   }));
   const expected = [PLAIN, ...samples, ...bulk];
 
-  const release = await holdRelayPort(E2E_RELAY_PORT);
+  const release = await holdRelayPortForTest(test.info(), E2E_RELAY_PORT);
   const relay = await RelayProcess.start({ port: E2E_RELAY_PORT });
   const contexts: BrowserContext[] = [];
   const dialogs: string[] = [];

@@ -7,13 +7,13 @@
 import { test, expect } from '@playwright/test';
 import { E2E_RELAY_PORT } from '../../../playwright.config';
 import { RelayProcess } from '../../support/relay-process';
-import { holdRelayPort } from '../support/relay-port';
+import { holdRelayPortForTest } from '../support/relay-port';
 import { inboxTexts, openProfiles, send, setUpChannel } from '../support/channel-flow';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test('set up by the UI, messages cross, and an outage loses nothing and duplicates nothing', async ({ browser }) => {
-  const release = await holdRelayPort(E2E_RELAY_PORT);
+  const release = await holdRelayPortForTest(test.info(), E2E_RELAY_PORT);
   let relay = await RelayProcess.start({ port: E2E_RELAY_PORT });
   const { profiles, contexts } = await openProfiles(browser, { desk: 'sync-desk', il: 'sync-il', sy: 'sync-sy' });
   try {

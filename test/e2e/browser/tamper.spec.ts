@@ -8,7 +8,7 @@ import { E2E_RELAY_PORT } from '../../../playwright.config';
 import { FrameProxy } from '../../support/frame-proxy';
 import { RelayProcess } from '../../support/relay-process';
 import { inboxTexts, openProfiles, send, setUpChannel } from '../support/channel-flow';
-import { holdRelayPort } from '../support/relay-port';
+import { holdRelayPortForTest } from '../support/relay-port';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -18,7 +18,7 @@ interface DeliverFrame {
 }
 
 test('a withheld message raises a visible alarm at the post it was for', async ({ browser }) => {
-  const release = await holdRelayPort(E2E_RELAY_PORT);
+  const release = await holdRelayPortForTest(test.info(), E2E_RELAY_PORT);
   const relay = await RelayProcess.start();
   const proxy = await FrameProxy.start(relay.url, E2E_RELAY_PORT);
   const { profiles, contexts } = await openProfiles(browser, { desk: 'tamper-desk', il: 'tamper-il', sy: 'tamper-sy' });

@@ -8,15 +8,13 @@ import { test as base } from '@playwright/test';
 import { E2E_RELAY_PORT } from '../../../playwright.config';
 import { RelayProcess } from '../../support/relay-process';
 import type { RelayAddress } from './app';
-import { holdRelayPort } from './relay-port';
+import { holdRelayPortForTest } from './relay-port';
 
 export const test = base.extend<{ relay: RelayAddress }>({
   // Playwright reads the fixtures a fixture needs from its first parameter, which must be a destructuring pattern.
   // eslint-disable-next-line no-empty-pattern
   relay: async ({}, use, testInfo) => {
-    const waitStarted = Date.now();
-    const release = await holdRelayPort(E2E_RELAY_PORT);
-    testInfo.setTimeout(testInfo.timeout + (Date.now() - waitStarted));
+    const release = await holdRelayPortForTest(testInfo, E2E_RELAY_PORT);
     try {
       const relay = await RelayProcess.start({ port: E2E_RELAY_PORT });
       try {

@@ -46,3 +46,16 @@ export async function holdRelayPort(port: number): Promise<() => void> {
     }
   }
 }
+
+/**
+ * Takes the relay port for the running test: the wait for a turn (another test may hold the port for minutes) does
+ * not count against the test's timeout, which runs again in full from when the port is taken.
+ */
+export async function holdRelayPortForTest(testInfo: { readonly timeout: number; setTimeout(timeout: number): void }, port: number): Promise<() => void> {
+  const waitStarted = Date.now();
+  const timeout = testInfo.timeout;
+  testInfo.setTimeout(0);
+  const release = await holdRelayPort(port);
+  testInfo.setTimeout(timeout + (Date.now() - waitStarted));
+  return release;
+}
