@@ -210,6 +210,9 @@ export const MESSAGE_LIST_LIMIT = 200;
 /** The most messages one page of the list holds (a scrolling list asks for what is on screen, and a little more). */
 export const MESSAGE_PAGE_LIMIT = 500;
 
+/** The most open messages `openMessages` returns: those whose deadlines come soonest. */
+export const OPEN_MESSAGES_LIMIT = 50;
+
 /** A stretch of the whole message list, newest first: what a scrolling list shows. */
 export interface MessagePage {
   /** How many messages there are in all: what the list scrolls over. */
@@ -262,8 +265,8 @@ export interface CoreApi {
   urgent(): Promise<readonly MessageSummary[]>;
   /**
    * Messages still waiting for an acknowledgement that concern this post: those it sent that some post has not
-   * acknowledged, those sent to it that it has not acknowledged, and at the desk all of them. The UI sees which are
-   * overdue by its own clock.
+   * acknowledged, those sent to it that it has not acknowledged, and at the desk all of them; the OPEN_MESSAGES_LIMIT
+   * with the soonest deadlines. The UI sees which are overdue by its own clock.
    */
   openMessages(): Promise<readonly MessageSummary[]>;
   /** The messages above (newer) and below (older) one in the list, for next and previous; null if it is not held. */

@@ -15,6 +15,7 @@ import { dismissAlarm, raiseAlarm, readAlarms, toAlarm } from './alarms';
 import {
   MESSAGE_LIST_LIMIT,
   MESSAGE_PAGE_LIMIT,
+  OPEN_MESSAGES_LIMIT,
   type Alarm,
   type AlarmKind,
   type CoreApi,
@@ -285,11 +286,15 @@ export class Core implements CoreApi {
     const session = this.#requireSession();
     const { post } = session.identity;
     const acknowledged = stageRank('acknowledged');
-    return (await this.#recentSummaries()).filter(
-      (message) =>
-        message.open &&
-        (post === 'US' || message.senderPost === post || (message.tracking[post] !== undefined && stageRank(message.tracking[post].stage) < acknowledged)),
-    );
+    // The soonest deadlines first, and no more than the UI can show without slowing down during a catch-up.
+    return (await this.#recentSummaries())
+      .filter(
+        (message) =>
+          message.open &&
+          (post === 'US' || message.senderPost === post || (message.tracking[post] !== undefined && stageRank(message.tracking[post].stage) < acknowledged)),
+      )
+      .sort((a, b) => a.deadline - b.deadline)
+      .slice(0, OPEN_MESSAGES_LIMIT);
   }
 
   /**

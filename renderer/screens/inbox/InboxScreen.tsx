@@ -6,13 +6,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shortcutLabel } from '../../app/shortcuts';
+import { useOpenMessage } from '../../app/open-message';
 import { EmptyState } from '../../components/EmptyState';
 import { Kbd } from '../../components/Kbd';
 import { VirtualList } from '../../components/VirtualList';
 import { pageAround, type RowRange } from '../../components/virtual-range';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useMessagePage, useOpenMessages, useSearch } from '../../core-ui/queries';
-import { MESSAGE_LIST_LIMIT as SEARCH_RESULT_LIMIT, type MessageSummary } from '../../core/api';
+import { MESSAGE_LIST_LIMIT as SEARCH_RESULT_LIMIT, OPEN_MESSAGES_LIMIT, type MessageSummary } from '../../core/api';
 import { precedenceRank } from '../../../electron/common/message/precedence';
 import { useOverdueList } from '../../messages/useOverdue';
 import { MESSAGE_ROW_HEIGHT, MessageItem } from './MessageItem';
@@ -62,28 +63,39 @@ export function InboxScreen(props: { searchRequest: number }) {
 }
 
 /** How many waiting messages the block above the list shows; the rest are in the list below. */
-const OPEN_SHOWN = 20;
+const OPEN_SHOWN = 5;
 
 /**
  * Messages waiting for an acknowledgement, most urgent first (FLASH before IMMEDIATE …), then newest: the top of the
- * inbox. Each is also in the full list below, in time order.
+ * inbox, one compact line each (during a catch-up this block changes with every batch, so it stays small). Each is
+ * also in the full list below, in time order.
  */
 function OpenMessages() {
   const { t } = useTranslation('messages');
+  const open = useOpenMessage();
   const { data } = useOpenMessages();
   const overdue = useOverdueList(data ?? NONE);
   if (!data || data.length === 0) return null;
+  const late = new Set(overdue.map((entry) => entry.message.id));
   const ordered = [...data].sort((a, b) => precedenceRank(a.precedence) - precedenceRank(b.precedence) || b.createdAt - a.createdAt);
   return (
     <section className="inbox-open" aria-labelledby="inbox-open-title" data-testid="inbox-open" data-count={data.length} data-overdue={overdue.length}>
       <h2 id="inbox-open-title" className="inbox-open__title">
-        {t('inbox.open', { count: data.length })}
+        {data.length >= OPEN_MESSAGES_LIMIT ? t('inbox.openAtLeast', { count: data.length }) : t('inbox.open', { count: data.length })}
         {overdue.length > 0 && <span className="badge badge--overdue">{t('overdue.title', { count: overdue.length })}</span>}
       </h2>
       <ol className="inbox-open__list">
         {ordered.slice(0, OPEN_SHOWN).map((message) => (
-          <li key={message.id}>
-            <MessageItem message={message} />
+          <li key={message.id} data-testid={`open-${message.id}`} data-overdue={late.has(message.id)}>
+            <span className="badge badge--precedence" data-precedence={message.precedence}>
+              {t(`precedence.${message.precedence}`)}
+            </span>
+            <button type="button" className="message__open" data-testid="message-open" onClick={() => open(message.id)}>
+              <bdi dir="auto" lang={message.lang} data-testid="message-subject">
+                {message.subject}
+              </bdi>
+            </button>
+            {late.has(message.id) && <span className="badge badge--overdue">{t('view.overdue')}</span>}
           </li>
         ))}
       </ol>
