@@ -8,12 +8,10 @@
  * with the relay's submit->deliver).
  */
 import { initCrypto } from '../../electron/common/crypto/sodium';
-import { RelayClient } from '../support/relay-client';
-import { boundRelay } from '../support/relay-fixture';
 import { forwarderSamePath } from './baselines/forwarder-same-path';
 import { forwarderLatencies } from './baselines/ws-forwarder';
-import { deliveryOf, measurePaths, type Path, type Phases } from './lib/post-to-post';
-import { stopRelay } from './lib/relay';
+import { bareRelayPath } from './lib/bare-relay-path';
+import { measurePaths, type Phases } from './lib/post-to-post';
 import type { Scope } from './lib/scope';
 import { mean, percentile, round, summary } from './lib/stats';
 import type { Benchmark, BenchResult } from './lib/types';
@@ -26,37 +24,9 @@ const MESSAGE_BYTES = 1024;
 /** 1 KiB of text, all ASCII so it is 1,024 bytes in UTF-8 too. */
 const TEXT = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .'.repeat(MESSAGE_BYTES / 64);
 
-async function relayPath(scope: Scope): Promise<Path> {
-  await initCrypto();
-  const fixture = await boundRelay({ IL: 1, SY: 1, US: 1 }, { dataDir: scope.tempDir('bench-relay-latency-') });
-  scope.defer(() => stopRelay(fixture.relay));
-  const [il, sy] = [fixture.device('IL'), fixture.device('SY')];
-  const sender = await RelayClient.connect(fixture.relay.url);
-  const receiver = await RelayClient.connect(fixture.relay.url);
-  scope.defer(() => (sender.terminate(), receiver.terminate()));
-  await sender.authenticated(il);
-  await receiver.authenticated(sy);
-  return {
-    carrier: {
-      carry(envelope) {
-        const from = receiver.frames.length;
-        const receipt = sender.request({ type: 'submit', envelope });
-        // The receipt normally arrives with or before the delivery; waiting for it keeps the chain in step (untimed).
-        const settled = receipt.then((answer) => {
-          if (answer.type !== 'receipt') throw new Error(`seq ${envelope.header.seq}: relay answered ${JSON.stringify(answer).slice(0, 200)}`);
-        });
-        return { delivered: deliveryOf(receiver, envelope.header.id, from), settled };
-      },
-    },
-    sender: il,
-    receiver: sy,
-    directory: fixture.directory,
-    recipients: ['SY'],
-  };
-}
-
 async function run(scope: Scope): Promise<BenchResult> {
-  const measured = await measurePaths([await relayPath(scope), await forwarderSamePath(scope)], { text: TEXT, warmup: WARMUP, count: COUNT, blocks: BLOCKS });
+  await initCrypto();
+  const measured = await measurePaths([await bareRelayPath(scope), await forwarderSamePath(scope)], { text: TEXT, warmup: WARMUP, count: COUNT, blocks: BLOCKS });
   const [phases, same] = measured.phases as [Phases, Phases];
   const { envelopeBytes } = measured;
   const raw = await forwarderLatencies(scope, { warmup: WARMUP, count: COUNT, bytes: MESSAGE_BYTES });

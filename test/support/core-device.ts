@@ -36,7 +36,8 @@ export interface TestDevice {
 
 export const wsFactory = (url: string): SocketLike => new WebSocket(url, { perMessageDeflate: false }) as unknown as SocketLike;
 
-async function poll<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs: number): Promise<T> {
+/** Reads until `predicate` holds, or fails saying what it waited for and what it saw last. */
+export async function poll<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

@@ -11,7 +11,7 @@ import type { AlarmKind } from '../api';
 import { readState, stateWrite, type SyncState } from '../channel/channel-state';
 import { MAX_EVENT_MESSAGES, type LineCheckContent } from '../../../electron/common/message/payload';
 import { LINE_CHECK_ANSWER_WINDOW } from '../../../electron/common/message/line-check';
-import { applyLineCheck, EMPTY_LINE_CHECK_LOG, type LineCheckLog } from '../messages/line-checks';
+import { applyLineCheck, checkpointSize, EMPTY_LINE_CHECK_LOG, type LineCheckLog } from '../messages/line-checks';
 import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
 import { messageWrite, parseStoredMessage, type StoredMessage } from '../messages/message-view';
 import type { EnvelopeWrite, RecordWrite } from '../vault';
@@ -19,12 +19,6 @@ import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
 import { advanceChain, eventItem, lineCheckAnswer, outboxWrite } from './outbox';
 import type { SyncContext } from './sync-context';
-
-/** The tree size a checkpoint note claims (its second line), for choosing which to check; -1 if unreadable. */
-const checkpointSize = (note: string): number => {
-  const size = Number(note.split('\n', 2)[1]);
-  return Number.isSafeInteger(size) ? size : -1;
-};
 
 /** Envelopes stored per transaction: large enough to make catch-up cheap, small enough to keep each commit short. */
 const BATCH = 256;
@@ -235,7 +229,7 @@ export class Receiver {
       }
       const note = verdict.payload?.trail.checkpoint;
       if (note) {
-        const size = checkpointSize(note);
+        const size = checkpointSize(note) ?? -1;
         if (size >= (peerCheckpoints.get(envelope.header.sender)?.size ?? -1)) peerCheckpoints.set(envelope.header.sender, { size, note });
       }
       if (verdict.payload) arrivals.push({ envelope, hash, index, payload: verdict.payload, sender: verdict.sender });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { initCrypto } from '../../../electron/common/crypto/sodium';
 import { overduePosts } from '../../../electron/common/message/lifecycle';
 import type { MessageSummary } from '../../../renderer/core/api';
-import { setUpChannel, type TestChannel, type TestDevice } from '../../support/core-device';
+import { poll, setUpChannel, type TestChannel, type TestDevice } from '../../support/core-device';
 import { RelayProcess } from '../../support/relay-process';
 
 let relay: RelayProcess;
@@ -27,14 +27,7 @@ afterAll(async () => {
 const WINDOW_START = Date.UTC(2027, 0, 15, 4, 0);
 
 async function untilMessage(device: TestDevice, id: string, predicate: (message: MessageSummary) => boolean, what: string): Promise<MessageSummary> {
-  const deadline = Date.now() + 20_000;
-  let last: MessageSummary | null = null;
-  while (Date.now() < deadline) {
-    last = await device.core.message(id);
-    if (last && predicate(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 800)}`);
+  return (await poll(() => device.core.message(id), (message) => message !== null && predicate(message), what))!;
 }
 
 it('tracks a FLASH notice from queued to acknowledged at every party, from signed events', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { initCrypto } from '../../../electron/common/crypto/sodium';
 import { LINE_CHECK_ANSWER_WINDOW, missedBy } from '../../../electron/common/message/line-check';
 import type { LineCheckView } from '../../../renderer/core/api';
-import { setUpChannel, type TestChannel, type TestDevice } from '../../support/core-device';
+import { poll, setUpChannel, type TestChannel, type TestDevice } from '../../support/core-device';
 import { RelayProcess } from '../../support/relay-process';
 
 let relay: RelayProcess;
@@ -23,16 +23,8 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-async function untilChecks(device: TestDevice, predicate: (view: LineCheckView) => boolean, what: string): Promise<LineCheckView> {
-  const deadline = Date.now() + 20_000;
-  let last: LineCheckView | null = null;
-  while (Date.now() < deadline) {
-    last = await device.core.lineChecks();
-    if (predicate(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 800)}`);
-}
+const untilChecks = (device: TestDevice, predicate: (view: LineCheckView) => boolean, what: string): Promise<LineCheckView> =>
+  poll(() => device.core.lineChecks(), predicate, what);
 
 it('answers the desk\'s line check from each post, with the log size each verified, and shows a missed one', async () => {
   const { desk, il, sy } = channel;
