@@ -7,6 +7,7 @@
  * translates (`errors` namespace); never as English sentences.
  */
 import type { Tracking } from '../../electron/common/message/lifecycle';
+import type { PolicyRules } from '../../electron/common/message/policy';
 import type { ComposeDraft } from './messages/compose-draft';
 import type { LineCheck } from './messages/line-checks';
 import type { Category, Precedence } from '../../electron/common/message/precedence';
@@ -144,6 +145,13 @@ export interface LineCheckView {
   readonly verifiedLogSize: number | null;
 }
 
+/** The channel policy in force, and who set it when (null: the defaults, never changed). */
+export interface PolicyView {
+  readonly rules: PolicyRules;
+  readonly setAt: number | null;
+  readonly setBy: string | null;
+}
+
 export interface ComposeInput {
   readonly recipients: readonly Post[];
   readonly precedence: Precedence;
@@ -222,7 +230,7 @@ export interface MessagePage {
   readonly messages: readonly MessageSummary[];
 }
 
-export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices' | 'line-checks';
+export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices' | 'line-checks' | 'policy';
 
 /** Sent by the worker whenever something the UI shows may have changed; the UI re-reads what it shows. */
 export interface CoreEvent {
@@ -281,6 +289,13 @@ export interface CoreApi {
   messagePage(offset: number, limit: number): Promise<MessagePage>;
   /** Messages containing every word of the query, however each was spelt: the newest `limit` of them. */
   search(query: string, limit?: number): Promise<readonly MessageSummary[]>;
+  /** Desk: a supervisor's note on a message (never a change to it), sent to every post the message concerns. */
+  annotate(id: string, text: string): Promise<void>;
+  /** Asks for the message in these languages (its own language is left out): translators' queues at every post. */
+  requestTranslation(id: string, languages: readonly Language[]): Promise<void>;
+  policy(): Promise<PolicyView>;
+  /** Desk: sets acknowledgement deadlines and the line-check interval for the channel (policy.ts ranges). */
+  setPolicy(rules: PolicyRules): Promise<void>;
   lineChecks(): Promise<LineCheckView>;
   /** Desk: sends a line check to both posts now (they are also sent every interval while the desk is online). */
   sendLineCheck(): Promise<void>;

@@ -54,6 +54,12 @@ export const CORE_ERROR_CODES = [
   'message.notFound',
   /** Acknowledging is for officers of a post the message is addressed to. */
   'message.cannotAcknowledge',
+  /** A desk note that is empty or too long. Params: `max` (characters). */
+  'message.invalidNote',
+  /** A translation request that names no language other than the message's own. */
+  'message.invalidLanguages',
+  /** Channel policy values outside their ranges (policy.ts). */
+  'policy.invalid',
   ...ERROR_CODES.map((code) => `relay.${code}` as const),
   /** Anything else; the worker's log has the detail. */
   'core.internal',

@@ -6,11 +6,14 @@
  */
 import { bytesEqual, fromBase64Url, initCrypto, libraryVersion, toBase64Url, type BoxKeyPair, type SigningKeyPair } from '../../electron/common/crypto/sodium';
 import { stageRank } from '../../electron/common/message/lifecycle';
-import { DEFAULT_LINE_CHECK_INTERVAL, LINE_CHECK_ANSWER_WINDOW } from '../../electron/common/message/line-check';
+import { LINE_CHECK_ANSWER_WINDOW } from '../../electron/common/message/line-check';
+import { AnnotationContent, MAX_NOTE_LENGTH, PolicyContent, TranslationRequestContent } from '../../electron/common/message/payload';
+import { currentPolicy, DEFAULT_POLICY_RULES, policyAt, type PolicyEntry, type PolicyRules } from '../../electron/common/message/policy';
 import { isUrgent } from '../../electron/common/message/precedence';
 import { passphraseStrength } from '../../electron/common/passphrase/strength';
 import { verifyCertificate, type SignedCertificate } from '../../electron/common/protocol/certificates';
 import { fingerprint } from '../../electron/common/protocol/identity';
+import type { Language } from '../../electron/common/settings';
 import { dismissAlarm, raiseAlarm, readAlarms, toAlarm } from './alarms';
 import {
   MESSAGE_LIST_LIMIT,
@@ -30,18 +33,19 @@ import {
   type MessagePage,
   type MessageSummary,
   type PendingEnrolment,
+  type PolicyView,
   type ComposeInput,
 } from './api';
 import { INITIAL_CHAIN, INITIAL_INCLUSION, INITIAL_SYNC, INITIAL_TRUST, readState, stateWrite, type IdentityState } from './channel/channel-state';
 import * as desk from './channel/desk';
 import { PRIVATE_KEY_IDS, createChannel, fetchOwnCertificate, joinChannel, sendEnrolment } from './channel/onboarding';
 import { CoreError } from './core-error';
-import { newestFirst, parseStoredMessage, toSummary, trackingOfMessage, withEvent, type StoredMessage } from './messages/message-view';
+import { newestFirst, parseStoredMessage, toSummary, trackingOfMessage, withAct, withEvent, type StoredMessage } from './messages/message-view';
 import { CheckpointTrust } from './sync/checkpoint-trust';
 import { statusOf } from './sync/directory';
 import { discardDraft, readDraft, saveDraft, type ComposeDraft } from './messages/compose-draft';
 import { EMPTY_LINE_CHECK_LOG } from './messages/line-checks';
-import { eventItem, lineCheckItem, outboxWrite, queueMessage, readOutbox, type QueuedItem } from './sync/outbox';
+import { eventItem, lineCheckItem, outboxWrite, postsOfMessage, queuedItem, queueMessage, readOutbox, type QueuedItem } from './sync/outbox';
 import { LinkClosedError, type SocketFactory } from './sync/relay-link';
 import { SyncClient } from './sync/sync-client';
 import type { Clock, DeviceKeys, SyncContext } from './sync/sync-context';
@@ -94,6 +98,8 @@ export class Core implements CoreApi {
   /** Counts changes to the messages, so reads that depend only on them are shared until the next one. */
   #messagesGeneration = 0;
   #recent: { readonly generation: number; readonly read: Promise<MessageSummary[]> } | null = null;
+  /** The channel policies verified so far (policy-log.ts), read once per change. */
+  #policies: Promise<readonly PolicyEntry[]> | null = null;
 
   constructor(options: CoreOptions) {
     this.#options = options;
@@ -236,7 +242,7 @@ export class Core implements CoreApi {
     const start = Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
     const size = Number.isSafeInteger(limit) && limit > 0 ? Math.min(limit, MESSAGE_PAGE_LIMIT) : MESSAGE_LIST_LIMIT;
     const [total, { records }] = await Promise.all([vault.count('messages'), vault.page('messages', start, size)]);
-    return { total, offset: start, messages: this.#summaries(parseMessages(records)) };
+    return { total, offset: start, messages: await this.#summaries(parseMessages(records)) };
   }
 
   async search(query: string, limit: number = MESSAGE_LIST_LIMIT): Promise<readonly MessageSummary[]> {
@@ -266,7 +272,7 @@ export class Core implements CoreApi {
     if (typeof id !== 'string') return null;
     const found = await (await this.#openVault()).get('messages', id);
     const message = found.status === 'found' ? parseStoredMessage(found.record) : null;
-    return message ? this.#summaries([message])[0]! : null;
+    return message ? (await this.#summaries([message]))[0]! : null;
   }
 
   async urgent(): Promise<readonly MessageSummary[]> {
@@ -332,13 +338,57 @@ export class Core implements CoreApi {
     await this.#update(session, id, (stored) => withEvent({ ...stored, readHere: true }, event), item);
   }
 
+  /** Desk: a supervisor's note on a message, to every post it concerns; shown here at once, the same note when signed back. */
+  async annotate(id: string, text: string): Promise<void> {
+    const session = this.#requireSupervisor();
+    const message = await this.#storedMessage(id);
+    const now = this.#clock.now();
+    const parsed = AnnotationContent.safeParse({ type: 'annotation', message: id, text, at: now });
+    if (!parsed.success) throw new CoreError('message.invalidNote', { max: MAX_NOTE_LENGTH });
+    const { identity } = session;
+    const item = queuedItem(parsed.data, postsOfMessage(message, identity.post), now);
+    const note = { at: now, post: identity.post, device: identity.deviceId, deviceName: identity.name, source: item.id, text: parsed.data.text };
+    await this.#update(session, id, (stored) => ({ ...stored, notes: withAct(stored.notes, note) }), item);
+  }
+
+  /** Asks for a message in other languages: it joins the queues of the translators who cover them, at every post. */
+  async requestTranslation(id: string, languages: readonly Language[]): Promise<void> {
+    const session = this.#requireReady();
+    const message = await this.#storedMessage(id);
+    const now = this.#clock.now();
+    const wanted = Array.isArray(languages) ? [...new Set(languages)].filter((language) => language !== message.lang) : [];
+    const parsed = TranslationRequestContent.safeParse({ type: 'translation-request', message: id, languages: wanted, at: now });
+    if (!parsed.success) throw new CoreError('message.invalidLanguages');
+    const { identity } = session;
+    const item = queuedItem(parsed.data, postsOfMessage(message, identity.post), now);
+    const request = { at: now, post: identity.post, device: identity.deviceId, deviceName: identity.name, source: item.id, languages: parsed.data.languages };
+    await this.#update(session, id, (stored) => ({ ...stored, translationRequests: withAct(stored.translationRequests, request) }), item);
+  }
+
+  async policy(): Promise<PolicyView> {
+    this.#requireSession();
+    const current = currentPolicy(await this.#policyHistory());
+    return { rules: current?.rules ?? DEFAULT_POLICY_RULES, setAt: current?.at ?? null, setBy: current?.deviceName ?? null };
+  }
+
+  /** Desk: new deadlines and line-check interval for the channel; in force from now, once the relay has logged them. */
+  async setPolicy(rules: PolicyRules): Promise<void> {
+    const session = this.#requireSupervisor();
+    const now = this.#clock.now();
+    const parsed = PolicyContent.safeParse({ type: 'policy', at: now, rules });
+    if (!parsed.success) throw new CoreError('policy.invalid');
+    await (await this.#openVault()).commit({ put: [outboxWrite(queuedItem(parsed.data, ['IL', 'SY'], now))] });
+    this.#emit('status');
+    session.sync?.kick();
+  }
+
   async lineChecks(): Promise<LineCheckView> {
     const session = this.#requireSession();
     const log = (await readState(await this.#openVault(), 'line-checks')) ?? EMPTY_LINE_CHECK_LOG;
     return {
       checks: [...log.checks].reverse(),
       answerWindow: LINE_CHECK_ANSWER_WINDOW,
-      interval: DEFAULT_LINE_CHECK_INTERVAL,
+      interval: policyAt(await this.#policyHistory(), this.#clock.now()).lineCheckInterval,
       verifiedLogSize: session.context?.checkpoints.trusted?.size ?? null,
     };
   }
@@ -403,8 +453,18 @@ export class Core implements CoreApi {
     if (item) session.sync?.kick();
   }
 
-  #summaries(messages: readonly StoredMessage[]): MessageSummary[] {
-    return messages.map(toSummary);
+  async #summaries(messages: readonly StoredMessage[]): Promise<MessageSummary[]> {
+    const policies = await this.#policyHistory();
+    return messages.map((message) => toSummary(message, policies));
+  }
+
+  #policyHistory(): Promise<readonly PolicyEntry[]> {
+    if (!this.#policies) {
+      const read = this.#openVault().then(async (vault) => (await readState(vault, 'policy'))?.history ?? []);
+      read.catch(() => (this.#policies = null));
+      this.#policies = read;
+    }
+    return this.#policies;
   }
 
   #openVault(): Promise<Vault> {
@@ -498,7 +558,7 @@ export class Core implements CoreApi {
       // A new channel waits one interval before its first check.
       session.lastLineCheckAt = log?.checks.at(-1)?.sentAt ?? now;
     }
-    if (now - session.lastLineCheckAt >= DEFAULT_LINE_CHECK_INTERVAL) await this.sendLineCheck();
+    if (now - session.lastLineCheckAt >= policyAt(await this.#policyHistory(), now).lineCheckInterval) await this.sendLineCheck();
   }
 
   /** Asks the relay for this device's certificate until the desk has published it, then starts syncing. */
@@ -545,6 +605,7 @@ export class Core implements CoreApi {
   #end(): void {
     const session = this.#session;
     this.#recent = null;
+    this.#policies = null;
     if (!session) return;
     this.#session = null;
     session.sync?.stop();
@@ -601,7 +662,9 @@ export class Core implements CoreApi {
    * have the UI re-read its lists hundreds of times.
    */
   #emit(...topics: CoreTopic[]): void {
-    if (topics.includes('messages')) this.#messagesGeneration++;
+    if (topics.includes('policy')) this.#policies = null;
+    // Deadlines follow the policy, so a new one changes what the message reads return.
+    if (topics.includes('messages') || topics.includes('policy')) this.#messagesGeneration++;
     for (const topic of topics) this.#pendingTopics.add(topic);
     if (this.#emitTimer !== null) return;
     this.#flushTopics();

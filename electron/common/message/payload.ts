@@ -17,7 +17,9 @@ import { utf8Decode } from '../crypto/sodium';
 import { canonicalBytes } from '../protocol/canonical-json';
 import { Bytes, Hash, POSTS, Time, type Post } from '../protocol/schemas';
 import { LANGUAGES } from '../settings';
+import { PolicyContent } from './policy';
 import { CategorySchema, PrecedenceSchema } from './precedence';
+import type { EnvelopeKind } from '../protocol/envelope';
 import { TemplateData } from './template';
 
 /** Characters of message text; ample for a hotline message (the convention for urgent ones is under 200 words). */
@@ -83,8 +85,54 @@ export const LineCheckContent = z.strictObject({
 });
 export type LineCheckContent = z.infer<typeof LineCheckContent>;
 
-export const Content = z.discriminatedUnion('type', [TextContent, MessageContent, EventContent, LineCheckContent]);
+/** The longest note the desk may attach to a message. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/** The desk's note on a message (DESIGN §3: annotations hang off the message they concern); it never changes the message. */
+export const AnnotationContent = z.strictObject({
+  type: z.literal('annotation'),
+  message: MessageId,
+  text: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+  at: Time,
+});
+export type AnnotationContent = z.infer<typeof AnnotationContent>;
+
+/** A request that a message be translated into these languages: what fills translators' queues. */
+export const TranslationRequestContent = z.strictObject({
+  type: z.literal('translation-request'),
+  message: MessageId,
+  languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length),
+  at: Time,
+});
+export type TranslationRequestContent = z.infer<typeof TranslationRequestContent>;
+
+export { PolicyContent };
+
+export const Content = z.discriminatedUnion('type', [
+  TextContent,
+  MessageContent,
+  EventContent,
+  LineCheckContent,
+  AnnotationContent,
+  TranslationRequestContent,
+  PolicyContent,
+]);
 export type Content = z.infer<typeof Content>;
+
+/**
+ * The header kind each content travels under: what the relay may route by, no more. Notes and translation requests
+ * are events on a message. The receiver ignores a content whose header says another kind.
+ */
+const KIND_OF_CONTENT: Readonly<Record<Content['type'], EnvelopeKind>> = {
+  text: 'message',
+  message: 'message',
+  event: 'event',
+  annotation: 'event',
+  'translation-request': 'event',
+  'line-check': 'line-check',
+  policy: 'policy',
+};
+export const envelopeKindOf = (content: Pick<Content, 'type'>): EnvelopeKind => KIND_OF_CONTENT[content.type];
 
 export const PreviousByPost = z
   .object(Object.fromEntries(POSTS.map((post) => [post, Hash.nullable().optional()])) as Record<Post, z.ZodOptional<z.ZodNullable<typeof Hash>>>)

@@ -10,6 +10,7 @@ import { ChannelId, DeviceId, Hash, PostSchema, PublicKey, RolesSchema } from '.
 import { RelayUrlSchema } from '../../../electron/common/settings';
 import { CoreError } from '../core-error';
 import { LineCheckLog } from '../messages/line-checks';
+import { PolicyLog } from '../messages/policy-log';
 import type { RecordWrite, Vault } from '../vault';
 
 const LogIndex = z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER);
@@ -76,7 +77,7 @@ export const INITIAL_CHAIN: ChainState = { id: 'chain', seq: 0, lastHash: null, 
 export const INITIAL_SYNC: SyncState = { id: 'sync', processedIndex: -1, lastSyncAt: null };
 export const INITIAL_INCLUSION: InclusionState = { id: 'inclusion', includedThrough: -1 };
 
-const SCHEMAS = { identity: IdentityState, trust: TrustState, chain: ChainState, sync: SyncState, inclusion: InclusionState, 'line-checks': LineCheckLog } as const;
+const SCHEMAS = { identity: IdentityState, trust: TrustState, chain: ChainState, sync: SyncState, inclusion: InclusionState, 'line-checks': LineCheckLog, policy: PolicyLog } as const;
 type StateName = keyof typeof SCHEMAS;
 type StateOf<N extends StateName> = z.infer<(typeof SCHEMAS)[N]>;
 
@@ -90,4 +91,4 @@ export async function readState<N extends StateName>(vault: Vault, name: N): Pro
   return parsed.data as StateOf<N>;
 }
 
-export const stateWrite = (state: IdentityState | TrustState | ChainState | SyncState | InclusionState | LineCheckLog): RecordWrite => ({ table: 'state', record: state });
+export const stateWrite = (state: StateOf<StateName>): RecordWrite => ({ table: 'state', record: state });

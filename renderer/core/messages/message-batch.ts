@@ -11,11 +11,11 @@
  *   nothing.
  */
 import type { LifecycleEvent } from '../../../electron/common/message/lifecycle';
-import type { EventContent, Payload } from '../../../electron/common/message/payload';
+import { envelopeKindOf, type AnnotationContent, type EventContent, type Payload, type TranslationRequestContent } from '../../../electron/common/message/payload';
 import type { SignedCertificate } from '../../../electron/common/protocol/certificates';
 import type { Envelope } from '../../../electron/common/protocol/envelope';
 import type { Post } from '../../../electron/common/protocol/schemas';
-import { messageFields, relayed, withEvent, type StoredMessage } from './message-view';
+import { messageFields, NO_ACTS, relayed, withAct, withEvent, type MessageNote, type StoredMessage, type TranslationRequest } from './message-view';
 
 export interface Arrival {
   readonly envelope: Envelope;
@@ -33,10 +33,19 @@ export interface Me {
 /** The message ids an arrival needs to have read before it is applied. */
 export function idsNeeded(arrival: Pick<Arrival, 'envelope' | 'payload'>): string[] {
   const { content } = arrival.payload;
-  if (content.type === 'event') return [...content.messages];
-  if (content.type === 'line-check') return [];
-  if (content.type === 'message' && content.replyTo !== undefined) return [arrival.envelope.header.id, content.replyTo];
-  return [arrival.envelope.header.id];
+  switch (content.type) {
+    case 'event':
+      return [...content.messages];
+    case 'annotation':
+    case 'translation-request':
+      return [content.message];
+    case 'message':
+      return content.replyTo === undefined ? [arrival.envelope.header.id] : [arrival.envelope.header.id, content.replyTo];
+    case 'text':
+      return [arrival.envelope.header.id];
+    default:
+      return [];
+  }
 }
 
 const OFFICER_STAGES: ReadonlySet<EventContent['stage']> = new Set(['acknowledged', 'closed']);
@@ -78,12 +87,20 @@ export class MessageBatch {
   /** Applies one verified, readable envelope of the log (its header kind must match its content). */
   receive(arrival: Arrival): void {
     const { content } = arrival.payload;
-    const kind = arrival.envelope.header.kind;
-    if (content.type === 'event') {
-      if (kind === 'event') this.#event(arrival, content);
-      return;
+    if (envelopeKindOf(content) !== arrival.envelope.header.kind) return;
+    switch (content.type) {
+      case 'event':
+        return this.#event(arrival, content);
+      case 'annotation':
+        return this.#annotation(arrival, content);
+      case 'translation-request':
+        return this.#translationRequest(arrival, content);
+      case 'message':
+      case 'text':
+        return this.#message(arrival);
+      default:
+        return;
     }
-    if (kind === 'message') this.#message(arrival);
   }
 
   /** A change made here (a receipt's relayed state, say), applied in order with the batch. */
@@ -121,6 +138,7 @@ export class MessageBatch {
       relayedAt: header.createdAt,
       events: [],
       readHere: header.sender === this.#me.deviceId,
+      ...NO_ACTS,
     };
     this.#changed.set(header.id, view);
     if (header.recipients.includes(this.#me.post) && header.senderPost !== this.#me.post) this.#delivered.push(view);
@@ -128,6 +146,29 @@ export class MessageBatch {
       const answer: LifecycleEvent = { stage: 'answered', post: header.senderPost, device: header.sender, deviceName: sender.body.name, at: header.createdAt, source: header.id };
       this.update(fields.replyTo, (answered) => withEvent(answered, answer));
     }
+  }
+
+  /** Only a supervisor at the desk annotates (DESIGN §2); a note from anyone else counts for nothing. */
+  #annotation(arrival: Arrival, content: AnnotationContent): void {
+    const { header } = arrival.envelope;
+    if (header.senderPost !== 'US' || !arrival.sender.body.roles.includes('supervisor')) return;
+    const note: MessageNote = { ...this.#actOf(arrival, content.at), text: content.text };
+    this.update(content.message, (message) => ({ ...message, notes: withAct(message.notes, note) }));
+  }
+
+  /** Anyone the message concerns may ask for it in other languages (its audience is checked by who could open it). */
+  #translationRequest(arrival: Arrival, content: TranslationRequestContent): void {
+    const request: TranslationRequest = { ...this.#actOf(arrival, content.at), languages: [...new Set(content.languages)] };
+    this.update(content.message, (message) =>
+      message.senderPost === request.post || message.recipients.includes(request.post) || request.post === 'US'
+        ? { ...message, translationRequests: withAct(message.translationRequests, request) }
+        : message,
+    );
+  }
+
+  #actOf(arrival: Arrival, at: number) {
+    const { header } = arrival.envelope;
+    return { at, post: header.senderPost, device: header.sender, deviceName: arrival.sender.body.name, source: header.id };
   }
 
   #event(arrival: Arrival, content: EventContent): void {

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { ackDeadline, isOpen, LifecycleEvent, markRelayed, trackingOf, type Tracking } from '../../../electron/common/message/lifecycle';
-import type { Content, MessageContent } from '../../../electron/common/message/payload';
+import { deadlinesAt, type PolicyEntry } from '../../../electron/common/message/policy';
+import { MAX_NOTE_LENGTH, type Content, type MessageContent } from '../../../electron/common/message/payload';
 import { CategorySchema, PrecedenceSchema } from '../../../electron/common/message/precedence';
 import { TemplateData } from '../../../electron/common/message/template';
 import { DeviceId, PostSchema, PostsSchema, Time } from '../../../electron/common/protocol/schemas';
@@ -18,6 +19,27 @@ import type { RecordWrite } from '../vault';
  * newest-first lists show the outbox first), in the order queued.
  */
 export const QUEUED_ORDER_BASE = 2 ** 52;
+
+/** Who did something to a message, and when: the signed envelope that said so, its device and the time of the act. */
+const Act = {
+  at: Time,
+  post: PostSchema,
+  device: DeviceId,
+  deviceName: z.string().max(64),
+  /** The envelope that carried it: the same act delivered twice is held once. */
+  source: z.string().min(1).max(64),
+};
+
+/** A supervisor's note on the message (the desk annotates; it never edits). */
+export const MessageNote = z.strictObject({ ...Act, text: z.string().max(MAX_NOTE_LENGTH) });
+export type MessageNote = z.infer<typeof MessageNote>;
+
+/** Someone asked for the message in these languages: what puts it in translators' queues. */
+export const TranslationRequest = z.strictObject({ ...Act, languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length) });
+export type TranslationRequest = z.infer<typeof TranslationRequest>;
+
+/** Notes and requests a message holds at most: a thread's worth; beyond it the newest are kept. */
+export const MAX_ACTS_PER_MESSAGE = 64;
 
 export const StoredMessage = z.strictObject({
   id: z.string().min(1).max(64),
@@ -46,8 +68,19 @@ export const StoredMessage = z.strictObject({
   events: z.array(LifecycleEvent).max(256),
   /** A person opened it on this device. */
   readHere: z.boolean(),
+  notes: z.array(MessageNote).max(MAX_ACTS_PER_MESSAGE).default([]),
+  translationRequests: z.array(TranslationRequest).max(MAX_ACTS_PER_MESSAGE).default([]),
 });
 export type StoredMessage = z.infer<typeof StoredMessage>;
+
+/** A new message's view holds no notes or requests yet. */
+export const NO_ACTS = { notes: [], translationRequests: [] } as const satisfies Pick<StoredMessage, 'notes' | 'translationRequests'>;
+
+/** The list with one more act, unless its envelope is already held; ordered by time, the newest kept. */
+export function withAct<T extends { readonly at: number; readonly source: string }>(list: readonly T[], act: T): T[] {
+  if (list.some((held) => held.source === act.source)) return [...list];
+  return [...list, act].sort((a, b) => a.at - b.at || (a.source < b.source ? -1 : 1)).slice(-MAX_ACTS_PER_MESSAGE);
+}
 
 /**
  * Records written before messages had precedence and subject (plain text messages) read as routine administrative
@@ -120,10 +153,11 @@ export function trackingOfMessage(message: StoredMessage): Tracking {
   return message.state === 'relayed' ? markRelayed(tracking) : tracking;
 }
 
-export function toSummary(message: StoredMessage): MessageSummary {
+/** The summary the UI gets; the deadline is the one the channel policy set when the relay logged the message. */
+export function toSummary(message: StoredMessage, policies: readonly PolicyEntry[]): MessageSummary {
   const { id, outgoing, senderPost, senderName, recipients, createdAt, subject, body, lang, state, logIndex, precedence, category, template, replyTo, relayedAt } = message;
   const tracking = trackingOfMessage(message);
-  const deadline = ackDeadline(message);
+  const deadline = ackDeadline(message, deadlinesAt(policies, message.relayedAt ?? message.createdAt));
   return {
     id,
     outgoing,

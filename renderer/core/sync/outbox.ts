@@ -12,15 +12,16 @@ import {
   MAX_TEXT_LENGTH,
   MessageContent,
   encodePayload,
+  envelopeKindOf,
   type EventContent,
   type LineCheckContent,
   type ReportedStage,
 } from '../../../electron/common/message/payload';
-import { audienceOf, sealEnvelope, type Envelope, type EnvelopeKind } from '../../../electron/common/protocol/envelope';
+import { audienceOf, sealEnvelope, type Envelope } from '../../../electron/common/protocol/envelope';
 import { PostsSchema, Time, type Post } from '../../../electron/common/protocol/schemas';
 import type { ChainState } from '../channel/channel-state';
 import { CoreError } from '../core-error';
-import { QUEUED_ORDER_BASE, messageFields, messageWrite, type StoredMessage } from '../messages/message-view';
+import { NO_ACTS, QUEUED_ORDER_BASE, messageFields, messageWrite, type StoredMessage } from '../messages/message-view';
 import type { RecordWrite, Vault } from '../vault';
 import { sealingTargets } from './directory';
 import type { SyncContext } from './sync-context';
@@ -102,6 +103,7 @@ export async function queueMessage(vault: Vault, author: Author, input: { readon
     relayedAt: null,
     events: [],
     readHere: true,
+    ...NO_ACTS,
   };
   await vault.commit({ put: [outboxWrite({ id, order, attempts: 0, recipients, content: parsed.data, createdAt: now }), messageWrite(view)] });
   return id;
@@ -116,19 +118,28 @@ export function eventItem(author: Author, stage: ReportedStage, messages: readon
   for (const message of messages) for (const post of [message.senderPost, ...message.recipients]) if (post !== author.post) posts.add(post);
   if (posts.size === 0 || messages.length === 0) return null;
   const content: EventContent = { type: 'event', stage, at: now, messages: messages.map((message) => message.id) };
-  return { id: toBase64Url(randomBytes(16)), order: nextOrder(now), attempts: 0, recipients: [...posts].sort(), content, createdAt: now };
+  return queuedItem(content, [...posts], now);
 }
+
+/** A new outbox item carrying `content` to these posts (the desk, and this device's own post, get it anyway). */
+export function queuedItem(content: Content, recipients: readonly Post[], now: number): QueuedItem {
+  return { id: toBase64Url(randomBytes(16)), order: nextOrder(now), attempts: 0, recipients: [...new Set(recipients)].sort(), content, createdAt: now };
+}
+
+/** The posts a note or request about a message goes to: every post the message concerns but the author's own. */
+export const postsOfMessage = (message: Pick<StoredMessage, 'senderPost' | 'recipients'>, author: Post): Post[] =>
+  [message.senderPost, ...message.recipients].filter((post) => post !== author);
 
 /** A post's answer to the desk's line check, with the newest checkpoint this device verified. */
 export function lineCheckAnswer(checkId: string, checkpoint: string | null, now: number): QueuedItem {
   const content: LineCheckContent = { type: 'line-check', answers: checkId, at: now, checkpoint };
-  return { id: toBase64Url(randomBytes(16)), order: nextOrder(now), attempts: 0, recipients: ['US'], content, createdAt: now };
+  return queuedItem(content, ['US'], now);
 }
 
 /** The desk's line check to the posts. */
 export function lineCheckItem(posts: readonly Post[], checkpoint: string | null, now: number): QueuedItem {
   const content: LineCheckContent = { type: 'line-check', answers: null, at: now, checkpoint };
-  return { id: toBase64Url(randomBytes(16)), order: nextOrder(now), attempts: 0, recipients: [...posts].sort(), content, createdAt: now };
+  return queuedItem(content, posts, now);
 }
 
 /** The chain after the relay accepted `envelope` (a no-op if the chain is already past it). */
@@ -139,8 +150,6 @@ export function advanceChain(chain: ChainState, envelope: Envelope, hash: string
   return { id: 'chain', seq: envelope.header.seq, lastHash: hash, previous };
 }
 
-/** The header's kind for a content (the receiver refuses a content whose header says otherwise). */
-export const envelopeKindOf = (content: Content): EnvelopeKind => (content.type === 'text' ? 'message' : content.type);
 
 /** Seals and numbers an item as the next envelope of this device's chain, for the devices current now. */
 export function sealItem(context: SyncContext, item: QueuedItem): Envelope {

@@ -9,9 +9,10 @@ import { hashOfEnvelopeBytes, envelopeBytes, type Envelope } from '../../../elec
 import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
 import type { AlarmKind } from '../api';
 import { readState, stateWrite, type SyncState } from '../channel/channel-state';
-import { MAX_EVENT_MESSAGES, type LineCheckContent } from '../../../electron/common/message/payload';
+import { MAX_EVENT_MESSAGES, type LineCheckContent, type PolicyContent } from '../../../electron/common/message/payload';
 import { LINE_CHECK_ANSWER_WINDOW } from '../../../electron/common/message/line-check';
 import { applyLineCheck, checkpointSize, EMPTY_LINE_CHECK_LOG, type LineCheckLog } from '../messages/line-checks';
+import { applyPolicy, EMPTY_POLICY_LOG, type PolicyLog } from '../messages/policy-log';
 import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
 import { messageWrite, parseStoredMessage, type StoredMessage } from '../messages/message-view';
 import type { EnvelopeWrite, RecordWrite } from '../vault';
@@ -56,6 +57,7 @@ interface Prepared {
   /** Outbox items this batch queued (delivery receipts): the sender is told once they are stored. */
   readonly queued: number;
   readonly lineChecksChanged: boolean;
+  readonly policyChanged: boolean;
 }
 
 /** A change to a stored message made on this device, applied in order with the batches (see `update`). */
@@ -82,6 +84,8 @@ export class Receiver {
   readonly #ahead = new Map<string, StoredMessage>();
   /** The line checks seen, ahead of the vault like the views (null: not read yet). */
   #lineChecks: LineCheckLog | null = null;
+  /** The policy log as of the batches prepared so far (ahead of the vault, like #lineChecks). */
+  #policy: PolicyLog | null = null;
   #draining: Promise<void> | null = null;
   /**
    * Each sender's last envelope as stored (or prepared to be), once read: only this receiver stores other devices'
@@ -169,6 +173,7 @@ export class Receiver {
       this.#recent.clear();
       this.#ahead.clear();
       this.#lineChecks = null;
+      this.#policy = null;
       this.#processedAhead = null;
       throw error;
     }
@@ -254,6 +259,8 @@ export class Receiver {
     }
     const checks = await this.#applyLineChecks(arrivals, now);
     writes.push(...checks.writes);
+    const policy = await this.#applyPolicies(arrivals);
+    if (policy) writes.push(stateWrite(policy));
     queued += checks.queued;
     updates.forEach((update, i) => {
       if (found[i]) writes.push(...update.also);
@@ -275,6 +282,7 @@ export class Receiver {
       views: batch.changed,
       settle: updates.map((update, i) => ({ resolve: () => update.done(found[i]!), reject: update.failed })),
       lineChecksChanged: checks.changed,
+      policyChanged: policy !== null,
       queued: queued + updates.filter((update, i) => found[i] && update.also.length > 0).length,
     };
   }
@@ -294,7 +302,7 @@ export class Receiver {
     for (const [id, view] of prepared.views) if (this.#ahead.get(id) === view) this.#ahead.delete(id);
     for (const update of prepared.settle) update.resolve();
     if (prepared.queued > 0) this.#onQueued();
-    context.changed('messages', 'status', ...(prepared.lineChecksChanged ? (['line-checks'] as const) : []));
+    context.changed('messages', 'status', ...(prepared.lineChecksChanged ? (['line-checks'] as const) : []), ...(prepared.policyChanged ? (['policy'] as const) : []));
   }
 
   async #commitBatch(prepared: Prepared, processed: number): Promise<void> {
@@ -348,6 +356,16 @@ export class Receiver {
     const queued = writes.length;
     if (log !== before) writes.push(stateWrite(log));
     return { writes, queued, changed: log !== before };
+  }
+
+  /** Policies among the arrivals: the log with them applied, or null if they changed nothing. */
+  async #applyPolicies(arrivals: readonly Arrival[]): Promise<PolicyLog | null> {
+    const relevant = arrivals.filter((arrival) => arrival.payload.content.type === 'policy' && arrival.envelope.header.kind === 'policy');
+    if (relevant.length === 0) return null;
+    const before = this.#policy ?? (await readState(this.#context.vault, 'policy')) ?? EMPTY_POLICY_LOG;
+    const log = relevant.reduce((current, arrival) => applyPolicy(current, arrival, arrival.payload.content as PolicyContent), before);
+    this.#policy = log;
+    return log === before ? null : log;
   }
 
   #remember(hash: string): void {

@@ -12,7 +12,7 @@
 import { initCrypto, randomBytes, toBase64Url } from '../../../electron/common/crypto/sodium';
 import { searchTokens } from '../../../electron/common/search/normalize';
 import type { CoreApi } from '../../../renderer/core/api';
-import type { StoredMessage } from '../../../renderer/core/messages/message-view';
+import { NO_ACTS, type StoredMessage } from '../../../renderer/core/messages/message-view';
 import { Vault, type RecordWrite } from '../../../renderer/core/vault';
 import type { FillInput, FillResult, QueryInput, QueryResult, QuerySample } from './bench-api';
 import { message, query } from './corpus';
@@ -54,6 +54,7 @@ function storedMessage(seed: number, i: number, sender: string): { record: Store
     relayedAt: START + i * 60_000,
     events: [],
     readHere: false,
+    ...NO_ACTS,
   };
   return { record, features };
 }

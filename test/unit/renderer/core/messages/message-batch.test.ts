@@ -122,4 +122,25 @@ describe('MessageBatch', () => {
     second.receive(flash(3, 2));
     expect([...second.unchangedText()]).toEqual([id(1)]);
   });
+
+  it('takes a note on a message only from a supervisor at the desk, once per envelope, whatever its header claims', () => {
+    const note = (n: number, index: number, sender: string, post: Post, roles: Role[], kind: 'message' | 'event' = 'event') =>
+      arrival({ id: id(n), sender, post, roles, recipients: ['IL', 'SY'], kind, index, content: { type: 'annotation', message: id(1), text: 'נא לאשר מיד', at: T0 + index } });
+    const { stored } = receiveAll(
+      { deviceId: DEVICE.il, post: 'IL' },
+      [flash(1, 0)],
+      [note(60, 1, DEVICE.us, 'US', ['supervisor']), note(60, 1, DEVICE.us, 'US', ['supervisor'])],
+      // An officer at a post, a desk device without the supervisor role, and a note under the wrong header kind.
+      [note(61, 2, DEVICE.sy, 'SY', ['officer', 'supervisor']), note(62, 3, 'US-officer-AAAAAAAAAAA', 'US', ['officer']), note(63, 4, DEVICE.us, 'US', ['supervisor'], 'message')],
+    );
+    expect(stored.get(id(1))!.notes).toEqual([{ at: T0 + 1, post: 'US', device: DEVICE.us, deviceName: 'US officer', source: id(60), text: 'נא לאשר מיד' }]);
+  });
+
+  it('records translation requests from a post the message concerns, for the languages asked', () => {
+    const request = (n: number, index: number, sender: string, post: Post) =>
+      arrival({ id: id(n), sender, post, roles: ['translator'], recipients: ['IL'], kind: 'event', index, content: { type: 'translation-request', message: id(1), languages: ['ar', 'en', 'ar'], at: T0 + index } });
+    const { stored } = receiveAll({ deviceId: DEVICE.us, post: 'US' }, [flash(1, 0)], [request(70, 1, DEVICE.syTranslator, 'SY')]);
+    expect(stored.get(id(1))!.translationRequests).toEqual([{ at: T0 + 1, post: 'SY', device: DEVICE.syTranslator, deviceName: 'SY officer', source: id(70), languages: ['ar', 'en'] }]);
+    expect(idsNeeded(request(71, 2, DEVICE.sy, 'SY'))).toEqual([id(1)]);
+  });
 });
