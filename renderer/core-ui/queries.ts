@@ -1,6 +1,6 @@
 /** The core's views the UI shows, each re-read when the worker reports its topic changed. */
 import { useCallback } from 'react';
-import type { Alarm, CoreStatus, DeviceSummary, LineCheckView, MessagePage, MessageSummary, PendingEnrolment } from '../core/api';
+import type { Alarm, CoreStatus, DeviceSummary, LineCheckView, MessagePage, MessageSummary, PendingEnrolment, PolicyView } from '../core/api';
 import { getCore } from '../core/client';
 import { useCoreQuery, type CoreQuery } from './useCoreQuery';
 
@@ -43,5 +43,9 @@ export const useOpenMessages = (): CoreQuery<readonly MessageSummary[]> => useCo
 const readOpen = () => getCore().openMessages();
 
 /** The line checks seen through the log, newest first. */
-export const useLineChecks = (): CoreQuery<LineCheckView> => useCoreQuery(['line-checks'], readLineChecks);
+export const useLineChecks = (): CoreQuery<LineCheckView> => useCoreQuery(['line-checks', 'policy'], readLineChecks);
 const readLineChecks = () => getCore().lineChecks();
+
+/** The channel policy in force (deadlines, line-check interval) and who set it. */
+export const usePolicy = (): CoreQuery<PolicyView> => useCoreQuery(['policy'], readPolicy);
+const readPolicy = () => getCore().policy();

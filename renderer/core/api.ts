@@ -10,6 +10,7 @@ import type { Tracking } from '../../electron/common/message/lifecycle';
 import type { PolicyRules } from '../../electron/common/message/policy';
 import type { ComposeDraft } from './messages/compose-draft';
 import type { LineCheck } from './messages/line-checks';
+import type { MessageNote, TranslationRequest } from './messages/message-view';
 import type { Category, Precedence } from '../../electron/common/message/precedence';
 import type { TemplateData } from '../../electron/common/message/template';
 import type { Post, Role } from '../../electron/common/protocol/schemas';
@@ -130,6 +131,10 @@ export interface MessageSummary {
   readonly open: boolean;
   /** Received, and nobody has opened it on this device yet. */
   readonly unread: boolean;
+  /** The desk's notes on it, oldest first. */
+  readonly notes: readonly MessageNote[];
+  /** Who asked for it in which languages. */
+  readonly translationRequests: readonly TranslationRequest[];
 }
 
 export type { ComposeDraft } from './messages/compose-draft';

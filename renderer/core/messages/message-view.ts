@@ -179,6 +179,8 @@ export function toSummary(message: StoredMessage, policies: readonly PolicyEntry
     deadline,
     open: isOpen(tracking),
     unread: !outgoing && !message.readHere,
+    notes: message.notes,
+    translationRequests: message.translationRequests,
   };
 }
 

@@ -9,6 +9,7 @@ import { LineCheckPanel } from '../../line-checks/LineCheckPanel';
 import { ChannelHandout } from './ChannelHandout';
 import { DeviceList } from './DeviceList';
 import { PendingEnrolmentList } from './PendingEnrolmentList';
+import { PolicyPanel } from './PolicyPanel';
 
 export function DeskScreen(props: { identity: Identity }) {
   const { t } = useTranslation('desk');
@@ -21,6 +22,7 @@ export function DeskScreen(props: { identity: Identity }) {
       <p>{atDesk ? t('introDesk') : t('introPost')}</p>
       {atDesk && <ChannelHandout identity={props.identity} />}
       {atDesk && <LineCheckPanel />}
+      {atDesk && <PolicyPanel />}
       {atDesk && <PendingEnrolmentList />}
       <DeviceList ownDeviceId={props.identity.deviceId} />
     </section>

@@ -22,7 +22,9 @@ import { useCoreAction } from '../../core-ui/useCoreAction';
 import { templateLines } from '../../messages/template-lines';
 import { useOverdue } from '../../messages/useOverdue';
 import { useSettings } from '../../settings/SettingsContext';
+import { MessageNotes } from './MessageNotes';
 import { PostTimeline } from './PostTimeline';
+import { TranslationRequests } from './TranslationRequests';
 
 export function MessageScreen(props: { id: string; identity: Identity; onBack: () => void }) {
   const { t } = useTranslation('messages');
@@ -174,6 +176,8 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
           <PostTimeline key={post} post={post} message={message} overdue={overdue.includes(post)} />
         ))}
       </section>
+      <MessageNotes message={message} identity={identity} />
+      <TranslationRequests message={message} />
       <div className="form__actions">
         {canReply && (
           <button type="button" className="button" data-testid="view-reply" disabled={action.pending} onClick={() => void reply()}>

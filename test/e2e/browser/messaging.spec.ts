@@ -212,3 +212,74 @@ test('line checks: both posts answer by themselves; a post that misses one raise
     for (const context of contexts) await context.close();
   }
 });
+
+test('the desk sets the channel policy, annotates a message, and a post asks for a translation: every party sees it', async ({ browser, relay }) => {
+  test.setTimeout(180_000);
+  const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext()));
+  try {
+    const [deskPage, ilPage, syPage] = await Promise.all(contexts.map((context) => context.newPage()));
+    await deskPage!.clock.install();
+    const profiles = { desk: new AppDriver(deskPage!), il: new AppDriver(ilPage!), sy: new AppDriver(syPage!) };
+    await profiles.desk.open('pol-desk');
+    await profiles.il.open('pol-il');
+    await profiles.sy.open('pol-sy');
+    await setUpChannel(profiles, relay);
+    const { desk, il, sy } = profiles;
+    await il.chooseLanguage('he');
+    await sy.chooseLanguage('ar');
+    await desk.goTo('settings');
+    await desk.page.getByTestId('settings-autolock').selectOption('60');
+
+    // IMMEDIATE within 5 minutes instead of 30, line checks every 30 minutes; a value that is not a number is refused.
+    await desk.goTo('desk');
+    await expect(desk.page.getByTestId('policy-set')).toHaveText(/defaults/);
+    await desk.page.getByTestId('policy-IMMEDIATE').fill('five');
+    await expect(desk.page.getByTestId('policy-not-number')).toBeVisible();
+    await expect(desk.page.getByTestId('policy-save')).toBeDisabled();
+    await desk.page.getByTestId('policy-IMMEDIATE').fill('5');
+    await desk.page.getByTestId('policy-lineCheckInterval').fill('30');
+    await desk.page.getByTestId('policy-save').click();
+    await expect(desk.page.getByTestId('policy-set-at')).toBeVisible({ timeout: 30_000 });
+    await expect(desk.page.getByTestId('policy-IMMEDIATE')).toHaveValue('5');
+    await expect(desk.page.getByTestId('line-checks')).toContainText('\u206630\u2069 minutes');
+
+    await il.goTo('compose');
+    await il.page.getByTestId('compose-recipient-SY').check();
+    await il.page.getByTestId('compose-precedence').selectOption('IMMEDIATE');
+    await il.page.getByTestId('compose-subject').fill('תנועת רכבים בציר');
+    await il.page.getByTestId('compose-text').fill('שלושה רכבים ינועו בציר בשעה 14:30.');
+    await il.page.getByTestId('compose-send').click();
+    await il.page.getByTestId('compose-confirm-send').click();
+    await expect(sy.page.getByTestId('urgent-banner')).toHaveAttribute('data-precedence', 'IMMEDIATE', { timeout: 30_000 });
+
+    // The new deadline holds: overdue at the desk after 5 minutes, not 30.
+    await desk.goTo('inbox');
+    await expect(desk.page.getByTestId('message-list').getByTestId('message-subject').first()).toHaveText('תנועת רכבים בציר', { timeout: 30_000 });
+    await desk.page.clock.fastForward('04:00');
+    await expect(desk.page.getByTestId('overdue-banner')).toHaveCount(0);
+    await desk.page.clock.fastForward('02:00');
+    await expect(desk.page.getByTestId('overdue-subject')).toHaveText('תנועת רכבים בציר');
+
+    // The desk's note reaches both posts; only the desk may write one.
+    await openNewest(desk);
+    await desk.page.getByTestId('view-note-input').fill('Please confirm by radio as well.');
+    await desk.page.getByTestId('view-note-send').click();
+    await expect(desk.page.getByTestId('view-note-text')).toHaveText('Please confirm by radio as well.');
+    await openNewest(il);
+    await expect(il.page.getByTestId('view-note-text')).toHaveText('Please confirm by radio as well.', { timeout: 30_000 });
+    await expect(il.page.getByTestId('view-note-input')).toHaveCount(0);
+
+    // The Syrian post asks for it in Arabic; the author's post and the desk see the request.
+    await sy.page.getByTestId('urgent-open').click();
+    await expect(sy.page.getByTestId('view-request-he')).toHaveCount(0);
+    await sy.page.getByTestId('view-request-ar').check();
+    await sy.page.getByTestId('view-request-send').click();
+    await expect(sy.page.getByTestId('view-translation-request')).toHaveCount(1);
+    await expect(il.page.getByTestId('view-translation-request')).toContainText('العربية', { timeout: 30_000 });
+    await expect(desk.page.getByTestId('view-translation-request')).toContainText('العربية', { timeout: 30_000 });
+
+    expect({ desk: desk.consoleErrors, il: il.consoleErrors, sy: sy.consoleErrors }).toEqual({ desk: [], il: [], sy: [] });
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});
