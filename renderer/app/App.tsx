@@ -3,6 +3,7 @@
  * not yet enrolled, the wait for the desk; enrolled, the app itself. The core's status decides, and the idle lock
  * runs whenever the vault is open.
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../core-ui/ErrorMessage';
 import { lockVault } from '../core-ui/lock';
@@ -12,6 +13,7 @@ import { UnlockScreen } from '../gate/UnlockScreen';
 import { EnrolmentWaiting } from '../onboarding/EnrolmentWaiting';
 import { Onboarding } from '../onboarding/Onboarding';
 import { useSettings } from '../settings/SettingsContext';
+import { clearInboxFilter } from '../screens/inbox/inbox-filter-store';
 import { AppFrame } from './AppFrame';
 import { useIdleLock } from './useIdleLock';
 
@@ -20,6 +22,11 @@ export function App() {
   const { settings } = useSettings();
   const { data: status, error } = useCoreStatus();
   useIdleLock(status?.vault === 'unlocked', settings.autoLockMinutes, lockVault);
+  // The inbox's filter may hold a search term: it goes when the vault locks.
+  const vault = status?.vault;
+  useEffect(() => {
+    if (vault !== undefined && vault !== 'unlocked') clearInboxFilter();
+  }, [vault]);
 
   if (status?.vault === 'absent') return <Onboarding />;
   if (status?.vault === 'locked') return <UnlockScreen />;

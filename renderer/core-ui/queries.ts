@@ -1,6 +1,6 @@
 /** The core's views the UI shows, each re-read when the worker reports its topic changed. */
 import { useCallback } from 'react';
-import type { Alarm, CoreStatus, DeviceSummary, LineCheckView, MessagePage, MessageSummary, PendingEnrolment, PolicyView } from '../core/api';
+import type { Alarm, CoreStatus, DeviceSummary, InboxFilter, InboxPage, LineCheckView, MessageSummary, PendingEnrolment, PolicyView } from '../core/api';
 import { getCore } from '../core/client';
 import { useCoreQuery, type CoreQuery } from './useCoreQuery';
 
@@ -15,16 +15,9 @@ export const useAlarms = (): CoreQuery<readonly Alarm[]> => useCoreQuery(['alarm
 export const usePendingEnrolments = (): CoreQuery<readonly PendingEnrolment[]> => useCoreQuery(['enrolments'], readPendingEnrolments);
 export const useDevices = (): CoreQuery<readonly DeviceSummary[]> => useCoreQuery(['devices'], readDevices);
 
-/** One page of the whole message list, newest first, with the list's length. */
-export function useMessagePage(offset: number, limit: number): CoreQuery<MessagePage> {
-  const read = useCallback(() => getCore().messagePage(offset, limit), [offset, limit]);
-  return useCoreQuery(['messages'], read);
-}
-
-/** The newest messages containing every word of `query`. */
-export function useSearch(query: string): CoreQuery<readonly MessageSummary[]> {
-  const words = query.trim();
-  const read = useCallback(() => getCore().search(words), [words]);
+/** A page of the inbox as filtered; `now` is the screen's clock (what is overdue). */
+export function useInboxPage(filter: InboxFilter, now: number, offset: number, limit: number): CoreQuery<InboxPage> {
+  const read = useCallback(() => getCore().inboxPage(filter, now, offset, limit), [filter, now, offset, limit]);
   return useCoreQuery(['messages'], read);
 }
 

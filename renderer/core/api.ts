@@ -10,6 +10,7 @@ import type { Tracking } from '../../electron/common/message/lifecycle';
 import type { PolicyRules } from '../../electron/common/message/policy';
 import type { ComposeDraft } from './messages/compose-draft';
 import type { LineCheck } from './messages/line-checks';
+import type { InboxFilter } from '../../electron/common/message/inbox-filter';
 import type { MessageNote, TranslationRequest } from './messages/message-view';
 import type { Category, Precedence } from '../../electron/common/message/precedence';
 import type { TemplateData } from '../../electron/common/message/template';
@@ -235,6 +236,15 @@ export interface MessagePage {
   readonly messages: readonly MessageSummary[];
 }
 
+/** A page of the inbox in its order (inbox-index.ts), narrowed by a filter, with the counts the inbox heads with. */
+export interface InboxPage extends MessagePage {
+  /** Unread messages, those waiting for an acknowledgement here, and of those the overdue; null while still indexing. */
+  readonly counts: { readonly unread: number; readonly waiting: number; readonly overdue: number } | null;
+}
+
+export type { InboxFilter, InboxState } from '../../electron/common/message/inbox-filter';
+export { INBOX_STATES } from '../../electron/common/message/inbox-filter';
+
 export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices' | 'line-checks' | 'policy';
 
 /** Sent by the worker whenever something the UI shows may have changed; the UI re-reads what it shows. */
@@ -282,8 +292,6 @@ export interface CoreApi {
    * with the soonest deadlines. The UI sees which are overdue by its own clock.
    */
   openMessages(): Promise<readonly MessageSummary[]>;
-  /** The messages above (newer) and below (older) one in the list, for next and previous; null if it is not held. */
-  adjacentMessages(id: string): Promise<{ readonly newer: string | null; readonly older: string | null } | null>;
   /** A person opened the message here: its post's read receipt goes out (once). */
   markRead(id: string): Promise<void>;
   /** "Received and understood", by an officer of a recipient post: a signed event to every party. */
@@ -292,6 +300,13 @@ export interface CoreApi {
   messages(limit?: number): Promise<readonly MessageSummary[]>;
   /** Up to `limit` (at most MESSAGE_PAGE_LIMIT) messages from position `offset` of the whole list, and the total. */
   messagePage(offset: number, limit: number): Promise<MessagePage>;
+  /**
+   * A page of the inbox: threads, those waiting here first by precedence, then by their newest message (inbox-index.ts),
+   * narrowed by `filter`; `now` is the screen's clock, which judges what is overdue.
+   */
+  inboxPage(filter: InboxFilter, now: number, offset: number, limit: number): Promise<InboxPage>;
+  /** The messages above and below one in the inbox as filtered: for next and previous. Null if it is not in it. */
+  inboxNeighbours(filter: InboxFilter, now: number, id: string): Promise<{ readonly newer: string | null; readonly older: string | null } | null>;
   /** Messages containing every word of the query, however each was spelt: the newest `limit` of them. */
   search(query: string, limit?: number): Promise<readonly MessageSummary[]>;
   /** Desk: a supervisor's note on a message (never a change to it), sent to every post the message concerns. */

@@ -30,6 +30,7 @@ import {
   type Identity,
   type JoinChannelInput,
   type LineCheckView,
+  type InboxPage,
   type MessagePage,
   type MessageSummary,
   type PendingEnrolment,
@@ -41,6 +42,9 @@ import * as desk from './channel/desk';
 import { PRIVATE_KEY_IDS, createChannel, fetchOwnCertificate, joinChannel, sendEnrolment } from './channel/onboarding';
 import { CoreError } from './core-error';
 import { newestFirst, parseStoredMessage, toSummary, trackingOfMessage, withAct, withEvent, type StoredMessage } from './messages/message-view';
+import { InboxHolder } from './messages/inbox-holder';
+import type { InboxFilter } from '../../electron/common/message/inbox-filter';
+import { isEverything, parseInboxQuery, type InboxQuery } from './messages/inbox-index';
 import { CheckpointTrust } from './sync/checkpoint-trust';
 import { statusOf } from './sync/directory';
 import { discardDraft, readDraft, saveDraft, type ComposeDraft } from './messages/compose-draft';
@@ -83,6 +87,8 @@ interface Session {
   pendingSeen: string;
   /** Desk: when this device last sent a line check (null: not this session; the log is read on the first tick). */
   lastLineCheckAt: number | null;
+  /** The inbox's facets, built on first use (inbox-holder.ts). */
+  inbox: InboxHolder | null;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -245,6 +251,44 @@ export class Core implements CoreApi {
     return { total, offset: start, messages: await this.#summaries(parseMessages(records)) };
   }
 
+  async inboxPage(filter: InboxFilter, now: number, offset: number, limit: number): Promise<InboxPage> {
+    const session = this.#requireSession();
+    const query = parseInboxQuery(filter, now);
+    const start = Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
+    const size = Number.isSafeInteger(limit) && limit > 0 ? Math.min(limit, MESSAGE_PAGE_LIMIT) : MESSAGE_LIST_LIMIT;
+    const holder = this.#inboxOf(session, await this.#openVault());
+    const index = holder.ready;
+    if (!index && isEverything(query.filter)) {
+      // A large inbox takes a while to index after unlocking: meanwhile the unfiltered list is shown in log order.
+      holder.get().catch((error: unknown) => this.#options.log?.('inbox not indexed', error));
+      return { ...(await this.messagePage(start, size)), counts: null };
+    }
+    const ids = await this.#inboxOrder(holder, query);
+    const found = await (await this.#openVault()).getMany('messages', ids.slice(start, start + size));
+    const messages = ids.slice(start, start + size).flatMap((id) => parseStoredMessage(found.get(id)) ?? []);
+    return { total: ids.length, offset: start, messages: await this.#summaries(messages), counts: (await holder.get()).counts(query.now) };
+  }
+
+  async inboxNeighbours(filter: InboxFilter, now: number, id: string): Promise<{ newer: string | null; older: string | null } | null> {
+    const session = this.#requireSession();
+    const query = parseInboxQuery(filter, now);
+    const ids = await this.#inboxOrder(this.#inboxOf(session, await this.#openVault()), query);
+    const at = typeof id === 'string' ? ids.indexOf(id) : -1;
+    return at < 0 ? null : { newer: ids[at - 1] ?? null, older: ids[at + 1] ?? null };
+  }
+
+  async #inboxOrder(holder: InboxHolder, query: InboxQuery): Promise<readonly string[]> {
+    const index = await holder.get();
+    const search = query.filter.search?.trim() ?? '';
+    const among = search === '' ? undefined : new Set(await (await this.#openVault()).search(search));
+    return index.ordered({ ...query.filter, search }, query.now, among);
+  }
+
+  #inboxOf(session: Session, vault: Vault): InboxHolder {
+    session.inbox ??= new InboxHolder(vault, session.identity.post, () => this.#policyHistory(), () => this.#emit('messages'));
+    return session.inbox;
+  }
+
   async search(query: string, limit: number = MESSAGE_LIST_LIMIT): Promise<readonly MessageSummary[]> {
     this.#requireSession();
     const vault = await this.#openVault();
@@ -281,11 +325,6 @@ export class Core implements CoreApi {
     return (await this.#recentSummaries()).filter(
       (message) => isUrgent(message.precedence) && !message.outgoing && message.senderPost !== post && (message.tracking[post] ? stageRank(message.tracking[post].stage) < stageRank('acknowledged') : false),
     );
-  }
-
-  async adjacentMessages(id: string): Promise<{ newer: string | null; older: string | null } | null> {
-    this.#requireSession();
-    return typeof id === 'string' ? (await this.#openVault()).adjacentMessages(id) : null;
   }
 
   async openMessages(): Promise<readonly MessageSummary[]> {
@@ -474,7 +513,11 @@ export class Core implements CoreApi {
       ...(this.#options.kdf ? { kdf: this.#options.kdf } : {}),
     }).then((vault) => {
       // A damaged record is set aside by the vault; the person at the screen must hear of it.
-      vault.onCorruption((report) => void this.#raise(vault, 'record-corrupt', { table: report.table }).catch((error: unknown) => this.#options.log?.('alarm not recorded', error)));
+      vault.onCorruption((report) => {
+        if (report.table === 'messages') this.#session?.inbox?.reset();
+        void this.#raise(vault, 'record-corrupt', { table: report.table }).catch((error: unknown) => this.#options.log?.('alarm not recorded', error));
+      });
+      vault.onMessagesCommitted((written, removed) => this.#session?.inbox?.committed(written, removed));
       return vault;
     });
     return this.#vault;
@@ -496,7 +539,7 @@ export class Core implements CoreApi {
       sign: { publicKey: sign.publicKey, secretKey: sign.secretKey } satisfies SigningKeyPair,
       box: { publicKey: box.publicKey, secretKey: box.secretKey } satisfies BoxKeyPair,
     };
-    const session: Session = { identity, keys, root: root?.secretKey ?? null, context: null, sync: null, enrolmentTimer: null, deskTimer: null, pendingSeen: '', lastLineCheckAt: null };
+    const session: Session = { identity, keys, root: root?.secretKey ?? null, context: null, sync: null, enrolmentTimer: null, deskTimer: null, pendingSeen: '', lastLineCheckAt: null, inbox: null };
     this.#session = session;
     if (identity.enrolment === 'ready') await this.#startSync(vault, session);
     else if (identity.enrolment === 'pending') this.#watchEnrolment(session);
@@ -662,7 +705,10 @@ export class Core implements CoreApi {
    * have the UI re-read its lists hundreds of times.
    */
   #emit(...topics: CoreTopic[]): void {
-    if (topics.includes('policy')) this.#policies = null;
+    if (topics.includes('policy')) {
+      this.#policies = null;
+      void this.#session?.inbox?.policyChanged().catch((error: unknown) => this.#options.log?.('inbox deadlines not updated', error));
+    }
     // Deadlines follow the policy, so a new one changes what the message reads return.
     if (topics.includes('messages') || topics.includes('policy')) this.#messagesGeneration++;
     for (const topic of topics) this.#pendingTopics.add(topic);

@@ -56,14 +56,6 @@ export class OrderIndex {
     return ids;
   }
 
-  /** The ids on either side of `id` in a newest-first list: `newer` above it, `older` below (null at the ends). */
-  around(id: string): { newer: string | null; older: string | null } | null {
-    const order = this.#orders.get(id);
-    if (order === undefined) return null;
-    const at = this.#position({ order, id });
-    return { newer: this.#sorted[at + 1]?.id ?? null, older: this.#sorted[at - 1]?.id ?? null };
-  }
-
   /** Where `entry` is, or would go: the first position not before it. New highest orders land at the end at once. */
   #position(entry: Entry): number {
     const sorted = this.#sorted;

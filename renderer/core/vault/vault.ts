@@ -54,12 +54,16 @@ export interface VaultChanges {
   readonly unchangedText?: ReadonlySet<string>;
 }
 
+/** See Vault.onMessagesCommitted. */
+export type MessagesListener = (written: readonly RecordOf<'messages'>[], removed: readonly string[]) => void;
+
 export class Vault {
   readonly profile: string;
   readonly #db: VaultDatabase;
   readonly #clock: VaultClock;
   readonly #kdf: KdfParams;
   readonly #listeners = new Set<CorruptionListener>();
+  readonly #messageListeners = new Set<MessagesListener>();
   readonly #context: StoreContext;
   readonly #records: RecordStore;
   readonly #envelopes: EnvelopeStore;
@@ -181,6 +185,15 @@ export class Vault {
   }
 
   /** Listens for corrupt records found (and quarantined) by any read. Returns the unsubscribe function. */
+  /**
+   * Told, after each commit, of the message records it wrote and the ids it deleted: for views kept in memory while
+   * unlocked (the inbox's facets). A message set aside as corrupt is told as a corruption report instead.
+   */
+  onMessagesCommitted(listener: MessagesListener): () => void {
+    this.#messageListeners.add(listener);
+    return () => this.#messageListeners.delete(listener);
+  }
+
   onCorruption(listener: CorruptionListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -210,11 +223,6 @@ export class Vault {
     const ids = (await this.#orderIndex()).newest(offset, limit);
     const found = await this.#records.getMany('messages', ids);
     return { records: ids.flatMap((id) => found.get(id) ?? []) as unknown as RecordOf<T>[], corrupt: [] };
-  }
-
-  /** The messages on either side of one in the newest-first list (null if it is not there). */
-  async adjacentMessages(id: string): Promise<{ newer: string | null; older: string | null } | null> {
-    return (await this.#orderIndex()).around(id);
   }
 
   /** How many records of the table have an order: the length of what `page` pages through. */
@@ -283,6 +291,14 @@ export class Vault {
         for (const row of messages.rows) if (row.order !== undefined) index.upsert(row.id, row.order);
         for (const id of removed) index.remove(id);
       });
+      const written = (changes.put ?? []).flatMap((write) => (write.table === 'messages' ? [write.record as RecordOf<'messages'>] : []));
+      for (const listener of this.#messageListeners) {
+        try {
+          listener(written, removed);
+        } catch {
+          // The commit has happened: a failing listener must not make it look as if it had not.
+        }
+      }
     }
   }
 

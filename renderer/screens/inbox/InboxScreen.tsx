@@ -12,10 +12,12 @@ import { Kbd } from '../../components/Kbd';
 import { VirtualList } from '../../components/VirtualList';
 import { pageAround, type RowRange } from '../../components/virtual-range';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
-import { useMessagePage, useOpenMessages, useSearch } from '../../core-ui/queries';
-import { MESSAGE_LIST_LIMIT as SEARCH_RESULT_LIMIT, OPEN_MESSAGES_LIMIT, type MessageSummary } from '../../core/api';
+import { useInboxPage, useOpenMessages } from '../../core-ui/queries';
+import { OPEN_MESSAGES_LIMIT, type InboxFilter, type MessageSummary } from '../../core/api';
 import { precedenceRank } from '../../../electron/common/message/precedence';
-import { useOverdueList } from '../../messages/useOverdue';
+import { useDeadlineClock, useOverdueList } from '../../messages/useOverdue';
+import { InboxFilters } from './InboxFilters';
+import { isFiltered, setInboxFilter, useInboxFilter } from './inbox-filter-store';
 import { MESSAGE_ROW_HEIGHT, MessageItem } from './MessageItem';
 import { useDebouncedValue } from './useDebouncedValue';
 
@@ -32,9 +34,13 @@ export function InboxScreen(props: { searchRequest: number }) {
     if (props.searchRequest > 0) searchBox.current?.focus();
   }, [props.searchRequest]);
   const keys = shortcutLabel('search');
-  const [query, setQuery] = useState('');
+  const filter = useInboxFilter();
+  const [query, setQuery] = useState(filter.search ?? '');
   const settledQuery = useDebouncedValue(query, SEARCH_PAUSE_MS);
-  const searching = settledQuery.trim() !== '';
+  // The search joins the filter once typing pauses; the store keeps it for the message view's next and previous.
+  useEffect(() => {
+    if ((filter.search ?? '') !== settledQuery) setInboxFilter({ ...filter, search: settledQuery });
+  }, [filter, settledQuery]);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" className="screen__title">
@@ -56,8 +62,9 @@ export function InboxScreen(props: { searchRequest: number }) {
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
-      {!searching && <OpenMessages />}
-      {searching ? <SearchResults query={settledQuery} /> : <AllMessages />}
+      <InboxFilters filter={filter} />
+      {!isFiltered(filter) && <OpenMessages />}
+      <InboxList filter={filter} />
     </section>
   );
 }
@@ -105,40 +112,41 @@ function OpenMessages() {
 
 const NONE: readonly MessageSummary[] = [];
 
-function AllMessages() {
+/** The inbox as filtered, a page at a time, headed by its counts. */
+function InboxList(props: { filter: InboxFilter }) {
   const { t } = useTranslation('messages');
   const [range, setRange] = useState<RowRange>({ first: 0, end: PAGE_STEP });
   const page = pageAround(range, PAGE_STEP);
-  const { data, error } = useMessagePage(page.offset, page.limit);
-  if (data?.total === 0) return <EmptyState title={t('inbox.emptyTitle', { ns: 'screens' })} body={t('inbox.emptyBody', { ns: 'screens' })} />;
+  // What is overdue is judged by the screen's clock, which moves on as each of the soonest deadlines passes.
+  const { data: waiting } = useOpenMessages();
+  const now = useDeadlineClock(waiting?.map((message) => message.deadline) ?? NO_DEADLINES);
+  const { data, error } = useInboxPage(props.filter, now, page.offset, page.limit);
+  const filtered = isFiltered(props.filter);
   const at = (index: number): MessageSummary | undefined => (data ? data.messages[index - data.offset] : undefined);
   return (
     <>
       <ErrorMessage error={error} testId="inbox-error" />
-      {data !== undefined && <MessageList total={data.total} at={at} onRangeChange={setRange} />}
-    </>
-  );
-}
-
-function SearchResults(props: { query: string }) {
-  const { t } = useTranslation('messages');
-  const { data: found, error } = useSearch(props.query);
-  return (
-    <>
-      <ErrorMessage error={error} testId="inbox-error" />
-      {found?.length === 0 && <p data-testid="inbox-no-match">{t('inbox.noMatch')}</p>}
-      {found !== undefined && found.length > 0 && <MessageList total={found.length} at={(index) => found[index]} />}
-      {/* The core answers with the newest matches only: say so, rather than let older ones seem lost. */}
-      {found !== undefined && found.length >= SEARCH_RESULT_LIMIT && (
-        <p className="form__hint" data-testid="inbox-limited">
-          {t('inbox.searchLimited', { count: SEARCH_RESULT_LIMIT })}
+      {data?.counts && (
+        <p className="inbox-counts" data-testid="inbox-counts" data-unread={data.counts.unread} data-waiting={data.counts.waiting} data-overdue={data.counts.overdue}>
+          <span>{t('inbox.unreadCount', { count: data.counts.unread })}</span> <span>{t('inbox.waitingCount', { count: data.counts.waiting })}</span>{' '}
+          <span className={data.counts.overdue > 0 ? 'badge badge--overdue' : undefined}>{t('inbox.overdueCount', { count: data.counts.overdue })}</span>
         </p>
       )}
+      {data && data.counts === null && <p className="form__hint" data-testid="inbox-indexing">{t('inbox.indexing')}</p>}
+      {data?.total === 0 &&
+        (filtered ? (
+          <p data-testid="inbox-no-match">{props.filter.search?.trim() ? t('inbox.noMatch') : t('filters.noMatch')}</p>
+        ) : (
+          <EmptyState title={t('inbox.emptyTitle', { ns: 'screens' })} body={t('inbox.emptyBody', { ns: 'screens' })} />
+        ))}
+      {data !== undefined && data.total > 0 && <MessageList total={data.total} at={at} onRangeChange={setRange} />}
     </>
   );
 }
 
-function MessageList(props: { total: number; at: (index: number) => MessageSummary | undefined; onRangeChange?: (range: RowRange) => void }) {
+const NO_DEADLINES: readonly number[] = [];
+
+function MessageList(props: { total: number; at: (index: number) => MessageSummary | undefined; onRangeChange: (range: RowRange) => void }) {
   const { t } = useTranslation('messages');
   const { at } = props;
   const renderRow = useCallback((index: number) => {
@@ -155,7 +163,7 @@ function MessageList(props: { total: number; at: (index: number) => MessageSumma
       rowKey={rowKey}
       label={t('inbox.title', { ns: 'screens' })}
       testId="message-list"
-      {...(props.onRangeChange ? { onRangeChange: props.onRangeChange } : {})}
+      onRangeChange={props.onRangeChange}
     />
   );
 }

@@ -23,6 +23,7 @@ import { templateLines } from '../../messages/template-lines';
 import { useOverdue } from '../../messages/useOverdue';
 import { useSettings } from '../../settings/SettingsContext';
 import { MessageNotes } from './MessageNotes';
+import { useInboxFilter } from '../inbox/inbox-filter-store';
 import { PostTimeline } from './PostTimeline';
 import { TranslationRequests } from './TranslationRequests';
 
@@ -30,10 +31,11 @@ export function MessageScreen(props: { id: string; identity: Identity; onBack: (
   const { t } = useTranslation('messages');
   const { data: message, error } = useMessage(props.id);
   const open = useOpenMessage();
-  /** Next is the older message (the one below in the newest-first list), previous the newer one. */
+  const filter = useInboxFilter();
+  /** Next is the message below in the inbox as filtered, previous the one above. */
   const step = (direction: 'newer' | 'older') => {
     getCore()
-      .adjacentMessages(props.id)
+      .inboxNeighbours(filter, Date.now(), props.id)
       .then((around) => {
         const target = around?.[direction];
         if (target) open(target);

@@ -260,6 +260,17 @@ test('the desk sets the channel policy, annotates a message, and a post asks for
     await desk.page.clock.fastForward('02:00');
     await expect(desk.page.getByTestId('overdue-subject')).toHaveText('תנועת רכבים בציר');
 
+    // The inbox counts it and filters to it; a filter nothing matches says so, and one click shows everything again.
+    await expect(desk.page.getByTestId('inbox-counts')).toHaveAttribute('data-overdue', '1');
+    await desk.page.getByTestId('filter-overdue').check();
+    const deskRows = desk.page.getByTestId('message-list').getByTestId('message-subject');
+    await expect(deskRows).toHaveText(['תנועת רכבים בציר']);
+    await desk.page.getByTestId('filter-precedence').selectOption('FLASH');
+    await expect(desk.page.getByTestId('inbox-no-match')).toBeVisible();
+    await desk.page.getByTestId('filter-clear').click();
+    await expect(desk.page.getByTestId('filter-overdue')).not.toBeChecked();
+    await expect(deskRows).toHaveText(['תנועת רכבים בציר']);
+
     // The desk's note reaches both posts; only the desk may write one.
     await openNewest(desk);
     await desk.page.getByTestId('view-note-input').fill('Please confirm by radio as well.');
