@@ -81,6 +81,7 @@ export function PolicyPanel() {
                 <input
                   id={`${baseId}-${field}`}
                   inputMode="numeric"
+                  autoComplete="off"
                   dir="ltr"
                   data-testid={`policy-${field}`}
                   value={values[field]}

@@ -54,7 +54,7 @@ function AnnotateForm(props: { messageId: string }) {
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="form__field">
         <label htmlFor={id}>{t('notes.add')}</label>
-        <textarea id={id} dir="auto" rows={2} data-testid="view-note-input" value={text} onChange={(event) => setText(event.target.value)} />
+        <textarea id={id} dir="auto" rows={2} autoComplete="off" data-testid="view-note-input" value={text} onChange={(event) => setText(event.target.value)} />
         <p className="form__hint">{t('notes.hint')}</p>
       </div>
       <div className="form__actions">
