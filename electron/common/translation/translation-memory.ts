@@ -38,8 +38,8 @@ export type SerializedTranslationMemory = z.infer<typeof SerializedTranslationMe
 const DEFAULT_LIMIT = 5;
 const DEFAULT_MIN_SIMILARITY = 0.7;
 /** How many trigram-ranked candidates are scored exactly, per match asked for. */
-const CANDIDATES_PER_RESULT = 10;
-const MIN_CANDIDATES = 50;
+const CANDIDATES_PER_RESULT = 20;
+const MIN_CANDIDATES = 100;
 
 /** Sides are numbered 2·pair + 0 (source) or + 1 (target), so a side knows its pair and its counterpart. */
 const pairOf = (side: number): number => side >> 1;
@@ -50,6 +50,9 @@ const identity = (pair: TranslationPair): string => JSON.stringify([pair.source.
 export class TranslationMemory {
   private readonly pairs: TranslationPair[] = [];
   private readonly keys: MatchKey[] = [];
+  /** By side, what a lookup filters on before any scoring, kept flat because it is read for every candidate. */
+  private readonly lengths: number[] = [];
+  private readonly counterpartLanguages: Language[] = [];
   private readonly byIdentity = new Map<string, number>();
   private readonly indexes = new Map<Language, TrigramIndex>();
 
@@ -77,10 +80,15 @@ export class TranslationMemory {
     const index = this.pairs.length;
     this.pairs.push(pair);
     this.byIdentity.set(identity(pair), index);
-    for (const [offset, side] of [pair.source, pair.target].entries()) {
+    for (const [side, counterpart] of [
+      [pair.source, pair.target],
+      [pair.target, pair.source],
+    ] as const) {
       const key = matchKey(side.text);
+      this.indexFor(side.lang).add(this.keys.length, key.masked);
       this.keys.push(key);
-      this.indexFor(side.lang).add(2 * index + offset, key.masked);
+      this.lengths.push(key.masked.length);
+      this.counterpartLanguages.push(counterpart.lang);
     }
     return true;
   }
@@ -94,15 +102,21 @@ export class TranslationMemory {
     const query = matchKey(sentence);
     const lengths = lengthWindow(query.masked.length, minSimilarity);
     const eligible = (side: number): boolean => {
-      const length = this.keys[side]!.masked.length;
-      return length >= lengths.min && length <= lengths.max && this.sideOf(otherSide(side)).lang === targetLang;
+      const length = this.lengths[side]!;
+      return length >= lengths.min && length <= lengths.max && this.counterpartLanguages[side] === targetLang;
     };
-    const matches: FuzzyMatch[] = [];
+    let matches: FuzzyMatch[] = [];
+    let floor = minSimilarity;
     for (const side of index.candidates(query.masked, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT), eligible)) {
-      const score = similarity(query, this.keys[side]!, minSimilarity);
-      if (score !== null) matches.push(this.match(side, score.similarity, score.numbersDiffer));
+      // Once `limit` matches are in hand, a candidate must at least equal the worst of them (equal: it may be newer),
+      // which narrows the edit-distance band and ends hopeless comparisons sooner.
+      const score = similarity(query, this.keys[side]!, floor);
+      if (score === null) continue;
+      matches.push(this.match(side, score.similarity, score.numbersDiffer));
+      matches = matches.sort((a, b) => b.similarity - a.similarity || b.certifiedAt - a.certifiedAt).slice(0, limit);
+      if (matches.length === limit) floor = matches[limit - 1]!.similarity;
     }
-    return matches.sort((a, b) => b.similarity - a.similarity || b.certifiedAt - a.certifiedAt).slice(0, limit);
+    return matches;
   }
 
   /** Every pair, in the order added: the plain shape the vault stores (validated again by `fromSerialized`). */

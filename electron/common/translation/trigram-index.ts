@@ -15,6 +15,9 @@ function trigramsOf(text: string): Set<number> {
   return trigrams;
 }
 
+/** A trigram in more than 1/COMMON_SHARE of the sentences is common (see `informativeLists`). */
+const COMMON_SHARE = 10;
+
 class Postings {
   ids = new Int32Array(4);
   length = 0;
@@ -32,14 +35,27 @@ class Postings {
 
 export class TrigramIndex {
   private readonly postings = new Map<number, Postings>();
+  /** Distinct trigrams of each sentence, by id: a long sentence shares many trigrams with anything, so it counts. */
+  private sizes = new Uint16Array(1024);
   /** Shared-trigram counts of the current query, by id, and which ids it touched (to reset only those). */
   private shared = new Uint16Array(1024);
   private touched = new Int32Array(1024);
 
+  private count = 0;
+
   add(id: number, text: string): void {
-    if (id >= this.shared.length) this.shared = new Uint16Array(Math.max(id + 1, this.shared.length * 2));
-    if (id >= this.touched.length) this.touched = new Int32Array(Math.max(id + 1, this.touched.length * 2));
-    for (const trigram of trigramsOf(text)) {
+    this.count += 1;
+    if (id >= this.shared.length) {
+      const length = Math.max(id + 1, this.shared.length * 2);
+      this.shared = new Uint16Array(length);
+      this.touched = new Int32Array(length);
+      const sizes = new Uint16Array(length);
+      sizes.set(this.sizes);
+      this.sizes = sizes;
+    }
+    const trigrams = trigramsOf(text);
+    this.sizes[id] = Math.min(trigrams.size, 0xffff);
+    for (const trigram of trigrams) {
       let list = this.postings.get(trigram);
       if (list === undefined) {
         list = new Postings();
@@ -50,30 +66,42 @@ export class TrigramIndex {
   }
 
   /**
-   * Up to about `count` ids sharing the most trigrams with the text, among those `eligible` accepts, best first by
-   * shared count. Ties at the cut are all kept (so the result may be somewhat longer), never cut arbitrarily.
+   * The posting lists of the query's trigrams, without those of the most common trigrams (in more than a tenth of
+   * all sentences: spaces around an article, a frequent suffix) as long as at least half of the query's lists remain.
+   * They cost most of the counting and tell sentences apart least.
+   */
+  private informativeLists(trigrams: readonly number[]): Postings[] {
+    const lists = trigrams.flatMap((trigram) => this.postings.get(trigram) ?? []).sort((a, b) => a.length - b.length);
+    const keep = Math.max(Math.ceil(trigrams.length / 2), lists.filter((list) => list.length <= this.count / COMMON_SHARE).length);
+    return lists.slice(0, keep);
+  }
+
+  /**
+   * The `count` eligible ids most alike the text by trigrams, best first: ranked by shared trigrams over the larger of
+   * the two trigram sets (the trigram analogue of the similarity that will be computed exactly).
    */
   candidates(text: string, count: number, eligible: (id: number) => boolean): number[] {
     const queryTrigrams = [...trigramsOf(text)];
+    const { shared, touched, sizes } = this;
     let touchedCount = 0;
-    for (const trigram of queryTrigrams) {
-      const list = this.postings.get(trigram);
-      if (list === undefined) continue;
+    for (const list of this.informativeLists(queryTrigrams)) {
       const { ids, length } = list;
       for (let k = 0; k < length; k += 1) {
         const id = ids[k]!;
-        if (this.shared[id] === 0) this.touched[touchedCount++] = id;
-        this.shared[id]! += 1;
+        if (shared[id] === 0) touched[touchedCount++] = id;
+        shared[id]! += 1;
       }
     }
-    // A histogram of shared counts gives the cut that keeps about `count` eligible ids without sorting them all.
+    // A histogram of shared counts gives a cut keeping at least `count` eligible ids without sorting them all; the
+    // ranking below then needs only those (a sentence sharing fewer trigrams scores lower unless it is much shorter,
+    // and then the length window has usually excluded it).
     const histogram = new Int32Array(queryTrigrams.length + 1);
     const kept: number[] = [];
     for (let k = 0; k < touchedCount; k += 1) {
-      const id = this.touched[k]!;
+      const id = touched[k]!;
       if (eligible(id)) {
         kept.push(id);
-        histogram[this.shared[id]!]! += 1;
+        histogram[shared[id]!]! += 1;
       }
     }
     let cut = queryTrigrams.length;
@@ -81,9 +109,14 @@ export class TrigramIndex {
       cut -= 1;
       above += histogram[cut]!;
     }
-    const shared = this.shared;
-    const chosen = kept.filter((id) => shared[id]! >= cut).sort((a, b) => shared[b]! - shared[a]!);
-    for (let k = 0; k < touchedCount; k += 1) shared[this.touched[k]!] = 0;
+    const survivors = kept.filter((id) => shared[id]! >= cut);
+    const scores = new Float64Array(survivors.length);
+    for (const [k, id] of survivors.entries()) scores[k] = shared[id]! / Math.max(queryTrigrams.length, sizes[id]!);
+    const chosen = [...survivors.keys()]
+      .sort((a, b) => scores[b]! - scores[a]!)
+      .slice(0, count)
+      .map((k) => survivors[k]!);
+    for (let k = 0; k < touchedCount; k += 1) shared[touched[k]!] = 0;
     return chosen;
   }
 }
