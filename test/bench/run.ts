@@ -10,12 +10,13 @@ import { inboxRender } from './inbox-render';
 import { relayLatency } from './relay-latency';
 import { relayThroughput } from './relay-throughput';
 import { sendToBanner } from './send-to-banner';
+import { translationMemory } from './translation-memory';
 import { vaultCatchUp } from './vault-catch-up';
 import { vaultSearch } from './vault-search';
 import { vaultUnlock } from './vault-unlock';
 
 /** Every benchmark, in the order they run. A new benchmark is one module under test/bench/ and one line here. */
-const BENCHMARKS: readonly Benchmark[] = [relayLatency, relayThroughput, vaultUnlock, vaultCatchUp, vaultSearch, inboxRender, sendToBanner];
+const BENCHMARKS: readonly Benchmark[] = [relayLatency, relayThroughput, vaultUnlock, vaultCatchUp, vaultSearch, inboxRender, sendToBanner, translationMemory];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((b) => b.name === name));
