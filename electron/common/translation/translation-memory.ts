@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { lengthWindow, type MatchKey, matchKey, similarity } from './fuzzy-match';
 import { TranslationPair } from './translation-pair';
 import { TrigramIndex } from './trigram-index';
-import type { Language } from '../settings';
+import { LANGUAGES, type Language } from '../settings';
 
 export interface FuzzyMatch {
   /** The stored sentence in the language asked from, and its certified translation. */
@@ -50,9 +50,6 @@ const identity = (pair: TranslationPair): string => JSON.stringify([pair.source.
 export class TranslationMemory {
   private readonly pairs: TranslationPair[] = [];
   private readonly keys: MatchKey[] = [];
-  /** By side, what a lookup filters on before any scoring, kept flat because it is read for every candidate. */
-  private readonly lengths: number[] = [];
-  private readonly counterpartLanguages: Language[] = [];
   private readonly byIdentity = new Map<string, number>();
   private readonly indexes = new Map<Language, TrigramIndex>();
 
@@ -85,10 +82,9 @@ export class TranslationMemory {
       [pair.target, pair.source],
     ] as const) {
       const key = matchKey(side.text);
-      this.indexFor(side.lang).add(this.keys.length, key.masked);
+      // Grouped by the language of the translation, which a lookup asks for.
+      this.indexFor(side.lang).add(this.keys.length, key.masked, LANGUAGES.indexOf(counterpart.lang));
       this.keys.push(key);
-      this.lengths.push(key.masked.length);
-      this.counterpartLanguages.push(counterpart.lang);
     }
     return true;
   }
@@ -101,13 +97,10 @@ export class TranslationMemory {
     if (index === undefined || limit <= 0) return [];
     const query = matchKey(sentence);
     const lengths = lengthWindow(query.masked.length, minSimilarity);
-    const eligible = (side: number): boolean => {
-      const length = this.lengths[side]!;
-      return length >= lengths.min && length <= lengths.max && this.counterpartLanguages[side] === targetLang;
-    };
+    const filter = { group: LANGUAGES.indexOf(targetLang), minLength: lengths.min, maxLength: Math.min(lengths.max, 0xffff) };
     let matches: FuzzyMatch[] = [];
     let floor = minSimilarity;
-    for (const side of index.candidates(query.masked, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT), eligible)) {
+    for (const side of index.candidates(query.masked, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT), filter)) {
       // Once `limit` matches are in hand, a candidate must at least equal the worst of them (equal: it may be newer),
       // which narrows the edit-distance band and ends hopeless comparisons sooner.
       const score = similarity(query, this.keys[side]!, floor);

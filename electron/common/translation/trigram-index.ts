@@ -33,28 +33,46 @@ class Postings {
   }
 }
 
+/** Which ids a query may return: those of one group (e.g. one target language) within a range of text lengths. */
+export interface CandidateFilter {
+  readonly group: number;
+  readonly minLength: number;
+  readonly maxLength: number;
+}
+
+const grown = <T extends Uint8Array | Uint16Array>(array: T, length: number, make: (length: number) => T): T => {
+  const bigger = make(length);
+  bigger.set(array);
+  return bigger;
+};
+
 export class TrigramIndex {
   private readonly postings = new Map<number, Postings>();
-  /** Distinct trigrams of each sentence, by id: a long sentence shares many trigrams with anything, so it counts. */
+  private count = 0;
+  // By id, flat and typed because a query reads them for every sentence it touches: distinct trigrams (a long
+  // sentence shares many trigrams with anything, so the ranking divides by it), text length and group.
   private sizes = new Uint16Array(1024);
+  private lengths = new Uint16Array(1024);
+  private groups = new Uint8Array(1024);
   /** Shared-trigram counts of the current query, by id, and which ids it touched (to reset only those). */
   private shared = new Uint16Array(1024);
   private touched = new Int32Array(1024);
 
-  private count = 0;
-
-  add(id: number, text: string): void {
+  /** `group` is a small number (0–255) the caller filters on; `text` at most 65,535 characters. */
+  add(id: number, text: string, group: number): void {
     this.count += 1;
     if (id >= this.shared.length) {
       const length = Math.max(id + 1, this.shared.length * 2);
       this.shared = new Uint16Array(length);
       this.touched = new Int32Array(length);
-      const sizes = new Uint16Array(length);
-      sizes.set(this.sizes);
-      this.sizes = sizes;
+      this.sizes = grown(this.sizes, length, (n) => new Uint16Array(n));
+      this.lengths = grown(this.lengths, length, (n) => new Uint16Array(n));
+      this.groups = grown(this.groups, length, (n) => new Uint8Array(n));
     }
     const trigrams = trigramsOf(text);
     this.sizes[id] = Math.min(trigrams.size, 0xffff);
+    this.lengths[id] = Math.min(text.length, 0xffff);
+    this.groups[id] = group;
     for (const trigram of trigrams) {
       let list = this.postings.get(trigram);
       if (list === undefined) {
@@ -77,12 +95,13 @@ export class TrigramIndex {
   }
 
   /**
-   * The `count` eligible ids most alike the text by trigrams, best first: ranked by shared trigrams over the larger of
+   * The `count` ids passing the filter most alike the text by trigrams, best first: ranked by shared trigrams over the larger of
    * the two trigram sets (the trigram analogue of the similarity that will be computed exactly).
    */
-  candidates(text: string, count: number, eligible: (id: number) => boolean): number[] {
+  candidates(text: string, count: number, filter: CandidateFilter): number[] {
     const queryTrigrams = [...trigramsOf(text)];
-    const { shared, touched, sizes } = this;
+    const { shared, touched, sizes, lengths, groups } = this;
+    const { group, minLength, maxLength } = filter;
     let touchedCount = 0;
     for (const list of this.informativeLists(queryTrigrams)) {
       const { ids, length } = list;
@@ -99,7 +118,7 @@ export class TrigramIndex {
     const kept: number[] = [];
     for (let k = 0; k < touchedCount; k += 1) {
       const id = touched[k]!;
-      if (eligible(id)) {
+      if (groups[id] === group && lengths[id]! >= minLength && lengths[id]! <= maxLength) {
         kept.push(id);
         histogram[shared[id]!]! += 1;
       }
