@@ -1,12 +1,14 @@
 /** Glossary entries for the CSV and TBX round trips: ordinary ones in three languages, and entries of hostile text. */
 import { readFileSync } from 'node:fs';
 import { GlossaryEntry } from '../../../../../electron/common/translation/glossary-entry';
+import { withoutEmptyVariants } from '../../../../../electron/common/translation/glossary-import';
 import { vectorPath } from '../../../../support/vectors';
 
 export const ORDINARY_ENTRIES: readonly GlossaryEntry[] = [
   GlossaryEntry.parse({
     id: 'crossing-point',
     terms: { en: 'crossing point', he: 'נקודת מעבר', ar: 'نقطة العبور' },
+    forms: { en: ['crossing points'], he: ['נקודות מעבר', 'נקודות המעבר'] },
     forbidden: { en: ['border gate', 'checkpoint'], ar: ['معبر حدودي'] },
     note: 'The agreed name for the places where the line may be crossed; "checkpoint" implies inspection.',
   }),
@@ -21,7 +23,7 @@ export const ORDINARY_ENTRIES: readonly GlossaryEntry[] = [
 
 /**
  * One entry per string of the Big List of Naughty Strings that the schema accepts as a term, the string used as the
- * English term, as a forbidden Hebrew variant (unless `variants` is false) and as the note. Null, with the reason
+ * English term, as an Arabic form and a forbidden Hebrew variant (unless `variants` is false) and as the note. Null, with the reason
  * printed, when the list is absent (never under CI=true).
  */
 export function naughtyEntries(options: { variants: boolean }): GlossaryEntry[] | null {
@@ -32,6 +34,7 @@ export function naughtyEntries(options: { variants: boolean }): GlossaryEntry[] 
     const parsed = GlossaryEntry.safeParse({
       id: `naughty-${index}`,
       terms: { en: text, ar: 'نص' },
+      forms: options.variants ? { ar: [text] } : {},
       forbidden: options.variants ? { he: [text] } : {},
       note: text,
     });
@@ -40,5 +43,4 @@ export function naughtyEntries(options: { variants: boolean }): GlossaryEntry[] 
 }
 
 /** The form an import gives back: an empty variant list is the same as none (see glossary-import.ts). */
-export const canonical = (entries: readonly GlossaryEntry[]): GlossaryEntry[] =>
-  entries.map((entry) => ({ ...entry, forbidden: Object.fromEntries(Object.entries(entry.forbidden).filter(([, list]) => list.length > 0)) }));
+export const canonical = (entries: readonly GlossaryEntry[]): GlossaryEntry[] => entries.map(withoutEmptyVariants);
