@@ -10,13 +10,14 @@ import { inboxRender } from './inbox-render';
 import { relayLatency } from './relay-latency';
 import { relayThroughput } from './relay-throughput';
 import { sendToBanner } from './send-to-banner';
+import { translationChecks } from './translation-checks';
 import { translationMemory } from './translation-memory';
 import { vaultCatchUp } from './vault-catch-up';
 import { vaultSearch } from './vault-search';
 import { vaultUnlock } from './vault-unlock';
 
 /** Every benchmark, in the order they run. A new benchmark is one module under test/bench/ and one line here. */
-const BENCHMARKS: readonly Benchmark[] = [relayLatency, relayThroughput, vaultUnlock, vaultCatchUp, vaultSearch, inboxRender, sendToBanner, translationMemory];
+const BENCHMARKS: readonly Benchmark[] = [relayLatency, relayThroughput, vaultUnlock, vaultCatchUp, vaultSearch, inboxRender, sendToBanner, translationChecks, translationMemory];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((b) => b.name === name));

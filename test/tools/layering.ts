@@ -7,6 +7,8 @@
  * - electron/main imports no renderer, relay or preload code, except the relay's launcher (it spawns the relay as a
  *   process of its own for `npm start`);
  * - electron/preload (sandboxed: it cannot load modules at run time) imports only 'electron' and electron/common;
+ * - electron/cli (command-line tools run with Node, such as `npm run qa`) imports only Node built-ins and
+ *   electron/common: it is the same logic as the app's, never a second copy with its own dependencies;
  * - the renderer's UI thread (everything reachable by import from renderer/main.tsx; the core worker is started by
  *   URL, not imported) reaches no storage and no crypto: not Dexie, not libsodium, not the vault, the sync client or
  *   the channel code of renderer/core, not electron/common/crypto. It talks to the core worker only (§6).
@@ -31,11 +33,11 @@ export interface Violation {
 const SOURCE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/;
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-type Layer = 'common' | 'renderer' | 'relay' | 'preload' | 'main';
+type Layer = 'common' | 'renderer' | 'relay' | 'preload' | 'main' | 'cli';
 
 function layerOf(relativePath: string): Layer | null {
   const normalized = relativePath.split(path.sep).join('/');
-  for (const layer of ['common', 'relay', 'preload', 'main'] as const) {
+  for (const layer of ['common', 'relay', 'preload', 'main', 'cli'] as const) {
     if (normalized.startsWith(`electron/${layer}/`)) return layer;
   }
   return normalized.startsWith('renderer/') ? 'renderer' : null;
@@ -71,6 +73,9 @@ function ruleBroken(layer: Layer, specifier: string, target: string | null): str
     case 'preload':
       if (insideRepoTree) return targetLayer === 'preload' || targetLayer === 'common' ? null : 'electron/preload may import only electron/common';
       return isElectron(specifier) ? null : "electron/preload may import only 'electron'";
+    case 'cli':
+      if (insideRepoTree) return targetLayer === 'cli' || targetLayer === 'common' ? null : 'electron/cli may import only electron/common';
+      return isNodeBuiltin(specifier) ? null : 'electron/cli may import only Node built-ins and electron/common';
     case 'main':
       // The launcher only starts the relay as a process of its own (the local relay of `npm start`): no relay code runs in main.
       if (target?.split(path.sep).join('/') === 'electron/relay/launcher.ts' || target?.split(path.sep).join('/') === 'electron/relay/launcher') return null;

@@ -21,6 +21,11 @@ export const GlossaryEntry = z
     /** Stable across edits, so an edited entry replaces its earlier version everywhere. */
     id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
     terms: termsByLanguage,
+    /**
+     * Other accepted forms of the term (a broken plural, a construct or definite form the safety checks cannot derive
+     * from the term itself: "ضباط الارتباط" for "ضابط ارتباط"). Optional, so files that do not carry it stay valid.
+     */
+    forms: z.object({ en: variants, he: variants, ar: variants }).partial().strict().optional(),
     /** Wordings that must not appear in a translation into that language where the entry's term applies. */
     forbidden: z.object({ en: variants, he: variants, ar: variants }).partial().strict().default({}),
     note: z.string().max(1000).default(''),

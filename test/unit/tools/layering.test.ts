@@ -56,6 +56,15 @@ describe('layering check', () => {
     ).toEqual(['electron/preload/index.ts: zod']);
   });
 
+  it('refuses a command-line tool that imports a package, electron or another layer than electron/common', () => {
+    expect(
+      rulesBroken({
+        'electron/cli/qa.ts': "import { readFileSync } from 'node:fs';\nimport { z } from 'zod';\nimport 'electron';\nimport { r } from '../relay/server';\nimport { c } from '../common/translation/safety-checks';\nimport { h } from './helper';",
+        'electron/cli/helper.ts': 'export const h = 1;',
+      }),
+    ).toEqual(['electron/cli/qa.ts: zod', 'electron/cli/qa.ts: electron', 'electron/cli/qa.ts: ../relay/server']);
+  });
+
   it('refuses a UI thread that reaches storage or crypto, however indirectly, but not through type-only imports', () => {
     expect(
       rulesBroken({

@@ -1,0 +1,24 @@
+// The glossary check: where the original uses a term of the glossary, the translation uses the agreed term for its
+// language (or an accepted form of it), and none of the entry's forbidden variants. A forbidden variant is reported
+// instead of the missing term, not as well: it is the same fault, seen from the other side. Forbidden variants are
+// only looked for where the entry applies (its term is in the original): "הרוגים" is a forbidden rendering of
+// "casualties", but the right one of "killed". A term inside a place name ("crossing" in "Quneitra crossing") is the
+// gazetteer's to check, not the glossary's.
+import type { CheckedText } from './checked-text';
+import { finding, type Finding } from './findings';
+import type { Terminology } from './terminology';
+
+export function checkTerms(source: CheckedText, target: CheckedText, terminology: Terminology): Finding[] {
+  const findings: Finding[] = [];
+  const withoutPlaces = terminology.findPlaces[source.lang].blank(source.folded);
+  for (const compiled of new Set(terminology.findEntries[source.lang].find(withoutPlaces))) {
+    const { entry } = compiled;
+    const expected = entry.terms[target.lang];
+    const term = entry.terms[source.lang] ?? '';
+    if (expected === undefined) continue;
+    const forbidden = compiled.forbidden[target.lang]?.(target.folded) ?? null;
+    if (forbidden !== null) findings.push(finding('termForbidden', { term, found: forbidden, expected, entry: entry.id }));
+    else if (compiled.agreed[target.lang]?.(target.folded) == null) findings.push(finding('termMissing', { term, expected, entry: entry.id }));
+  }
+  return findings;
+}

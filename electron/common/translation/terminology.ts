@@ -1,0 +1,108 @@
+// The channel's terminology as the safety checks use it: glossary entries and gazetteer places, validated, with
+// their matchers compiled once (a check runs on every keystroke; compiling a few hundred patterns per call would
+// cost more than the checks themselves). The shipped glossary and gazetteer of the border area are the default.
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../settings';
+import glossaryData from './data/glossary.json';
+import gazetteerData from './data/gazetteer.json';
+import { GazetteerPlace, GlossaryEntry } from './glossary-entry';
+import { compilePhraseFinder, compileTermTest, type PatternOptions, type PhraseFinder } from './term-pattern';
+
+type TermTest = (folded: string) => string | null;
+type PerLanguage<T> = Readonly<Record<Language, T>>;
+
+export interface CompiledEntry {
+  readonly entry: GlossaryEntry;
+  /** Finds the agreed term, or one of its accepted forms, in a text of that language. */
+  readonly agreed: Partial<PerLanguage<TermTest>>;
+  readonly forbidden: Partial<PerLanguage<TermTest>>;
+}
+
+export interface CompiledPlace {
+  readonly place: GazetteerPlace;
+  readonly agreed: PerLanguage<TermTest>;
+  readonly variants: PerLanguage<TermTest>;
+}
+
+export interface Terminology {
+  readonly glossary: readonly GlossaryEntry[];
+  readonly gazetteer: readonly GazetteerPlace[];
+  readonly entries: readonly CompiledEntry[];
+  readonly places: readonly CompiledPlace[];
+  /** Which entries a text of that language names (one pass, longest term first). */
+  readonly findEntries: PerLanguage<PhraseFinder<CompiledEntry>>;
+  /** Which places a text of that language names, by agreed name or variant; and the text without them. */
+  readonly findPlaces: PerLanguage<PhraseFinder<CompiledPlace>>;
+  /** English words of terms and place names, folded: a translation may keep them in Latin letters. */
+  readonly latinWords: ReadonlySet<string>;
+}
+
+// Terms inflect (up to three letters: Hebrew and Arabic plurals, construct endings); names take only a letter
+// (an Arabic nisba or feminine ending), so that a name does not swallow a longer word.
+const TERM: PatternOptions = { ending: 3 };
+const NAME: PatternOptions = { ending: 1, optionalArticle: true };
+
+const byLanguage = <T>(make: (language: Language) => T): PerLanguage<T> =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, make(language)])) as Record<Language, T>;
+
+function compileEntry(entry: GlossaryEntry): CompiledEntry {
+  const agreed: Partial<Record<Language, TermTest>> = {};
+  const forbidden: Partial<Record<Language, TermTest>> = {};
+  for (const language of LANGUAGES) {
+    const term = entry.terms[language];
+    if (term !== undefined) agreed[language] = compileTermTest([term, ...(entry.forms?.[language] ?? [])], language, TERM);
+    const variants = entry.forbidden[language] ?? [];
+    if (variants.length > 0) forbidden[language] = compileTermTest(variants, language, TERM);
+  }
+  return { entry, agreed, forbidden };
+}
+
+function compilePlace(place: GazetteerPlace): CompiledPlace {
+  return {
+    place,
+    agreed: byLanguage((language) => compileTermTest([place.names[language]], language, NAME)),
+    variants: byLanguage((language) => compileTermTest(place.variants[language] ?? [], language, NAME)),
+  };
+}
+
+export function buildTerminology(glossary: readonly GlossaryEntry[], gazetteer: readonly GazetteerPlace[]): Terminology {
+  const entries = glossary.map(compileEntry);
+  const places = gazetteer.map(compilePlace);
+  const findEntries = byLanguage((language) =>
+    compilePhraseFinder(
+      entries.flatMap((compiled) => {
+        const term = compiled.entry.terms[language];
+        if (term === undefined) return [];
+        return [term, ...(compiled.entry.forms?.[language] ?? [])].map((text) => ({ text, key: compiled }));
+      }),
+      language,
+      TERM,
+    ),
+  );
+  const findPlaces = byLanguage((language) =>
+    compilePhraseFinder(
+      places.flatMap((compiled) => [compiled.place.names[language], ...(compiled.place.variants[language] ?? [])].map((text) => ({ text, key: compiled }))),
+      language,
+      NAME,
+    ),
+  );
+  const english = [
+    ...glossary.flatMap((e) => [e.terms.en ?? '', ...(e.forms?.en ?? [])]),
+    ...gazetteer.flatMap((p) => [p.names.en, ...(p.variants.en ?? [])]),
+  ];
+  const latinWords = new Set(english.flatMap((text) => text.toLowerCase().split(/[^a-z']+/u)).filter((w) => w !== ''));
+  return { glossary, gazetteer, entries, places, findEntries, findPlaces, latinWords };
+}
+
+/** Reads glossary and gazetteer data (e.g. parsed JSON files), or throws a ZodError naming what is wrong. */
+export function terminologyFromData(glossary: unknown, gazetteer: unknown): Terminology {
+  return buildTerminology(z.array(GlossaryEntry).parse(glossary), z.array(GazetteerPlace).parse(gazetteer));
+}
+
+let shipped: Terminology | null = null;
+
+/** The glossary and gazetteer shipped with the app, validated and compiled on first use. */
+export function shippedTerminology(): Terminology {
+  shipped ??= terminologyFromData(glossaryData, gazetteerData);
+  return shipped;
+}
