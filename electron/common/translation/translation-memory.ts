@@ -55,7 +55,7 @@ export class TranslationMemory {
 
   static fromSerialized(data: unknown): TranslationMemory {
     const memory = new TranslationMemory();
-    for (const pair of SerializedTranslationMemory.parse(data).pairs) memory.add(pair);
+    for (const pair of SerializedTranslationMemory.parse(data).pairs) memory.insert(pair);
     return memory;
   }
 
@@ -68,7 +68,10 @@ export class TranslationMemory {
    * with its latest certification. Returns false for such a repeat.
    */
   add(candidate: TranslationPair): boolean {
-    const pair = TranslationPair.parse(candidate);
+    return this.insert(TranslationPair.parse(candidate));
+  }
+
+  private insert(pair: TranslationPair): boolean {
     const existing = this.byIdentity.get(identity(pair));
     if (existing !== undefined) {
       if (pair.certifiedAt > this.pairs[existing]!.certifiedAt) this.pairs[existing] = pair;
