@@ -95,8 +95,8 @@ export class TrigramIndex {
   }
 
   /**
-   * The `count` ids passing the filter most alike the text by trigrams, best first: ranked by shared trigrams over the larger of
-   * the two trigram sets (the trigram analogue of the similarity that will be computed exactly).
+   * The `count` ids passing the filter most alike the text by trigrams, best first: ranked by shared trigrams over
+   * the larger of the two trigram sets (the trigram analogue of the similarity that will be computed exactly).
    */
   candidates(text: string, count: number, filter: CandidateFilter): number[] {
     const queryTrigrams = [...trigramsOf(text)];
