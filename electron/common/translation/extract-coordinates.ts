@@ -44,9 +44,9 @@ export function extractCoordinates(scan: ScannedText): Coordinate[] {
   if (!MAY_HAVE_LAT_LONG.test(scan.text)) return mgrs;
   const latLong = scan.take(LAT_LONG_CANDIDATE, (m) => {
     const leading = LEADING.exec(m.input.slice(Math.max(0, m.index - 8), m.index));
-    const before = leading?.[1] ?? leading?.[2];
-    if (before === undefined && precededBy(m, NOT_AFTER)) return null;
-    const text = `${before === undefined ? '' : `${before} `}${m[0].trim()}`;
+    const [hemisphere, sign] = [leading?.[1], leading?.[2]];
+    if (hemisphere === undefined && sign === undefined && precededBy(m, NOT_AFTER)) return null;
+    const text = `${hemisphere === undefined ? '' : `${hemisphere} `}${sign ?? ''}${m[0].trim()}`;
     if (!MARKED.test(text) && !BARE_DECIMAL_PAIR.test(text)) return null;
     const parsed = parseLatLong(text.replaceAll('،', ','));
     return parsed.ok ? { value: { canonical: parsed.canonical } } : null;

@@ -81,8 +81,11 @@ function anchorOf(term: string, language: Language, options: PatternOptions): st
   return wordParts(first, language, true, options).pieces.reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
 }
 
-const BEFORE = String.raw`(?<![\p{L}\p{M}\p{N}'])`;
-const AFTER = String.raw`(?![\p{L}\p{M}])`;
+// Letters and marks of the folded text (Latin, Hebrew, Arabic), as explicit ranges: a property class (\p{L}) in each
+// of the few hundred term patterns made building the terminology take a quarter of a second.
+const LETTERS_AND_MARKS = String.raw`a-z\u00C0-\u024F\u0591-\u05C7\u05D0-\u05EA\u0610-\u061A\u0621-\u065F\u0670-\u06D3`;
+const BEFORE = String.raw`(?<![${LETTERS_AND_MARKS}0-9'])`;
+const AFTER = String.raw`(?![${LETTERS_AND_MARKS}])`;
 
 interface CompiledTerm {
   readonly anchor: string;

@@ -38,6 +38,9 @@ describe('coordinate check', () => {
     expect(codes('en', `OP at 33°14'10"N 35°46'30"E`, 'ar', `نقطة عند 33°14'10" شمالاً 35°46'30" شرقاً`)).toEqual([]);
     expect(codes('en', 'seen at 33.12345, 35.82468', 'ar', 'شوهدت عند ٣٣٫١٢٣٤٥، ٣٥٫٨٢٤٦٨')).toEqual([]);
     expect(codes('en', 'seen at 33.12345, 35.82468', 'he', 'נצפה ב-33.12345, 35.82468')).toEqual([]);
+    expect(codes('en', 'seen at N33.12345 E35.82468', 'ar', 'شوهدت عند 33.12345N 35.82468E')).toEqual([]);
+    expect(codes('en', 'grid -33.12345, -70.51234', 'he', 'רשת -33.12345, -70.51234')).toEqual([]);
+    expect(codes('en', 'grid -33.12345, -70.51234', 'he', 'רשת 33.12345, -70.51234')).toEqual(['coordinateMissing', 'coordinateExtra']);
     expect(codes('en', `OP at 33°14'10"N 35°46'30"E`, 'he', `עמדה ב-33°14'11" צפון 35°46'30" מזרח`)).toEqual(['coordinateMissing', 'coordinateExtra']);
     expect(codes('en', 'seen at 33.12345, 35.82468', 'he', 'נצפה ב-33.12345, 35.82469')).toEqual(['coordinateMissing', 'coordinateExtra']);
   });
