@@ -8,6 +8,7 @@
  * glossary and the gazetteer add on top of reading the text once.
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { normalizeDigits } from '../../electron/common/digits';
 import type { Language } from '../../electron/common/settings';
@@ -77,6 +78,7 @@ function timed(run: () => unknown): number {
 }
 
 async function run(_scope: Scope): Promise<BenchResult> {
+  const loadBefore = os.loadavg()[0] ?? 0;
   const compileStart = performance.now();
   const terminology = shippedTerminology();
   const compileMs = performance.now() - compileStart;
@@ -120,6 +122,7 @@ async function run(_scope: Scope): Promise<BenchResult> {
       `goal (issue): about 1 ms or less per check of a ${WORDS}-word message; p95 here ${(percentile(all, 95) / 1000).toFixed(3)} ms, max ${(Math.max(...all) / 1000).toFixed(3)} ms`,
       `messages: clean corpus pairs joined to ${pairs.map((p) => `${label(pairs.indexOf(p))} ${wordCount(p.source.text)}/${wordCount(p.target.text)} words`).join(', ')}, each in ${VARIANTS} rotations taken in turn (no call sees the text of the call before); no check gives a finding`,
       `${ROUNDS} rounds x ${PER_ROUND} calls per direction for the checks and the baseline in turn, after ${WARMUP} warm-up calls each (${all.length} timed checks)`,
+      `machine load (1-minute average, ${os.cpus().length} cores): ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] ?? 0).toFixed(1)} after; on a shared machine the p95 mostly measures waiting for a core, so read the p50 and the ratio first`,
       `once per process: validating and compiling the shipped terminology (${terminology.glossary.length} entries, ${terminology.gazetteer.length} places) ${compileMs.toFixed(1)} ms; first check after it ${(firstCallUs / 1000).toFixed(1)} ms (the regular expressions are compiled by the engine on first use)`,
     ],
     details: {

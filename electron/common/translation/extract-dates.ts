@@ -3,7 +3,7 @@
 // Egyptian-style ones ("15 يناير"), or both ("كانون الثاني/يناير"). Numeric dates are read day first in every
 // language: both posts write them so, and a desk officer's month-first date is exactly the ambiguity the check is
 // there to catch (it shows as a different date). A date without a year only matches a date without a year.
-import { precededBy, type ScannedText } from './scanned-text';
+import { LETTER, precededBy, type ScannedText } from './scanned-text';
 
 export interface CalendarDate {
   readonly day: number;
@@ -27,7 +27,7 @@ const MONTH_NAMES: readonly (readonly string[])[] = [
   ['december', 'dec', 'דצמבר', 'كانون الاول', 'ديسمبر'],
 ];
 const MONTH_OF = new Map(MONTH_NAMES.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
-const MONTH = `(?:${[...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`;
+const MONTH = `(?:${[...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|')})(?![${LETTER}])`;
 // Hebrew puts ב before the month ("15 בינואר"); Arabic may say "من"; either may give a second name after a slash.
 const NAMED = String.raw`(?:of |من )?(?:[-\u05BE]|ב-?)?(${MONTH})(?: ?[/(] ?(?:${MONTH}) ?\)?)?`;
 // A year after a named month is a four-digit year of this era, and follows without a comma after a day ("15 January
@@ -46,7 +46,7 @@ const NUMERIC_OR_DAY_FIRST = new RegExp(
 );
 // Month first ("January 15, 2027"): found from the day, with the month in a lookbehind, so the scan only stops at
 // a space before a digit.
-const MONTH_FIRST = new RegExp(String.raw`(?<=(?<![\p{L}])(${MONTH})) (\d{1,2})(?:st|nd|rd|th)?(?![\d:])${YEAR_AFTER_MONTH_DAY}`, 'gu');
+const MONTH_FIRST = new RegExp(String.raw`(?<=(?<![${LETTER}])(${MONTH})) (\d{1,2})(?:st|nd|rd|th)?(?![\d:])${YEAR_AFTER_MONTH_DAY}`, 'gu');
 /** Not inside a longer number, nor after "2027-" or "1/" of another date. */
 const NOT_AFTER = /[\d./-]/u;
 

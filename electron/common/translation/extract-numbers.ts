@@ -4,7 +4,7 @@
 // a half in every language: reading it as fifteen hundred in one language and not in another would let a factor of
 // a thousand through. Signs are not read: a '-' between numbers is a range far more often than a negative value.
 import { numberWordValue, WORD } from './number-words';
-import { precededBy, type ScannedText } from './scanned-text';
+import { LETTER_OR_DIGIT, precededBy, type ScannedText } from './scanned-text';
 
 export interface Numbers {
   /** Written in digits: these must all be found on the other side. */
@@ -15,7 +15,6 @@ export interface Numbers {
 
 const DIGITS = /\d+(?:\.\d+)?(?!\d)/gu;
 const WORDS = new RegExp(WORD, 'gu');
-const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 
 export function extractNumbers(scan: ScannedText): Numbers {
   const digits = scan.take(DIGITS, (m) => (precededBy(m, /[\d.]/u) ? null : { value: Number(m[0]) }));

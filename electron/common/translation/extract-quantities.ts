@@ -4,7 +4,7 @@
 // The unit is compared as written: "2 km" and "2,000 m" are the same distance, but a translation that converts
 // units has changed the message, and the check says so.
 import { lookUpWord, numberWordValue, WORD } from './number-words';
-import { precededBy, type ScannedText } from './scanned-text';
+import { LETTER, LETTER_OR_DIGIT, precededBy, type ScannedText } from './scanned-text';
 
 export const UNITS = ['km', 'm', 'mm', 'kg', 't', 'l', 'h', 'min'] as const;
 export type Unit = (typeof UNITS)[number];
@@ -45,11 +45,10 @@ const UNIT = [...UNIT_OF.keys()].sort((a, b) => b.length - a.length).map(escape)
 
 // Digits, then the unit (Hebrew puts a hyphen or maqaf between, English sometimes too). The unit must end the word,
 // so "2 mm" is not "2 m" and "3 מטרים" not "3 מ'".
-const DIGIT_QUANTITY = new RegExp(String.raw`(\d+(?:\.\d+)?) ?[-\u05BE]? ?(${UNIT})(?![\p{L}\p{M}])`, 'gu');
+const DIGIT_QUANTITY = new RegExp(String.raw`(\d+(?:\.\d+)?) ?[-\u05BE]? ?(${UNIT})(?![${LETTER}])`, 'gu');
 // A word, with the next word if any (the unit, if the first is a number word) looked at but not taken: words are
 // read one at a time, so that "at two hours" still finds "two hours".
 const WORD_QUANTITY = new RegExp(String.raw`(${WORD})(?=(?:( ?[-\u05BE]? ?)(${WORD}['׳]?))?)`, 'gu');
-const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 
 export function extractQuantities(scan: ScannedText): Quantity[] {
   const written = scan.take(DIGIT_QUANTITY, (m) => {

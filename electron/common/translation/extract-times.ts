@@ -2,7 +2,7 @@
 // "1430Z"); its zone is the marker written right after it, or, for a range or list ("between 09:00 and 11:00 Damascus
 // time"), the zone of the next time when only a few connecting words stand between them.
 import { formatDtg, parseDtg } from '../time/dtg';
-import { precededBy, type ScannedText } from './scanned-text';
+import { LETTER, LETTER_OR_DIGIT, precededBy, type ScannedText } from './scanned-text';
 import { zoneMarkerAt, type Zone } from './time-zones';
 
 export interface TimeOfDay {
@@ -16,11 +16,11 @@ export interface DateTimeGroup {
   readonly canonical: string;
 }
 
-const DTG = /(\d{6}) ?z ?([a-z]{3}) ?(\d{2})(?![\p{L}\p{N}])/gu;
+const DTG = new RegExp(String.raw`(\d{6}) ?z ?([a-z]{3}) ?(\d{2})(?![${LETTER}0-9])`, 'gu');
 
 // "14:30", "9:05", with an optional am/pm (English) or ص/م (Arabic); or four digits directly marked as UTC ("1430Z").
 const TIME = new RegExp(
-  String.raw`(?:([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?: ?(a\.?m\.?|p\.?m\.?|ص|صباحا|م|مساء|مساءا)(?![\p{L}]))?|([01]\d|2[0-3])([0-5]\d)(?= ?(?:z|utc)(?![\p{L}])))`,
+  String.raw`(?:([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?: ?(a\.?m\.?|p\.?m\.?|ص|صباحا|م|مساء|مساءا)(?![${LETTER}]))?|([01]\d|2[0-3])([0-5]\d)(?= ?(?:z|utc)(?![${LETTER}])))`,
   'gu',
 );
 const PM = new Set(['pm', 'p.m.', 'p.m', 'pm.', 'م', 'مساء', 'مساءا']);
@@ -33,7 +33,7 @@ const RANGE_GAP = /^[^.;!?؟\n]{0,16}$/u;
 
 export function extractDtgs(scan: ScannedText): DateTimeGroup[] {
   return scan.take(DTG, (m) => {
-    if (precededBy(m, /[\p{L}\p{N}]/u)) return null;
+    if (precededBy(m, LETTER_OR_DIGIT)) return null;
     const canonical = `${m[1] ?? ''}Z ${(m[2] ?? '').toUpperCase()} ${m[3] ?? ''}`;
     const epochMs = parseDtg(canonical);
     return epochMs === null ? null : { value: { epochMs, canonical: formatDtg(epochMs) } };

@@ -6,6 +6,16 @@
 // reader (precededBy): a lookbehind at the start of a pattern makes V8 try it at every position of the text, which
 // made the checks ten times slower.
 
+/**
+ * The letters and marks of the folded text (Latin, Hebrew, Arabic), for use inside a character class. Explicit
+ * ranges rather than \p{L}: the text is folded (lower case, Latin accents and Arabic and Hebrew marks mostly gone),
+ * and a property class is a table of hundreds of ranges, slow to build into each pattern and to test against.
+ */
+export const LETTER = String.raw`a-z\u00C0-\u024F\u0591-\u05C7\u05D0-\u05EA\u0610-\u061A\u0621-\u065F\u0670-\u06D3`;
+// The ranges include combining marks on purpose (a mark inside a word is part of it), not combined characters.
+// eslint-disable-next-line no-misleading-character-class
+export const LETTER_OR_DIGIT = new RegExp(`[${LETTER}0-9]`, 'u');
+
 /** Whether the character before a match is one of `characters` (a pattern for one character). */
 export const precededBy = (m: RegExpExecArray, characters: RegExp): boolean => m.index > 0 && characters.test(m.input.charAt(m.index - 1));
 export class ScannedText {
