@@ -3,7 +3,7 @@ import type { Identity } from '../core/api';
 import { ComposeScreen } from '../screens/compose/ComposeScreen';
 import { DeskScreen } from '../screens/desk/DeskScreen';
 import { InboxScreen } from '../screens/inbox/InboxScreen';
-import { PlaceholderScreen } from '../screens/PlaceholderScreen';
+import { TranslationsScreen } from '../screens/translations/TranslationsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import type { Section } from './sections';
 
@@ -14,7 +14,7 @@ export function SectionView(props: { section: Section; identity: Identity; searc
     case 'compose':
       return <ComposeScreen identity={props.identity} />;
     case 'translations':
-      return <PlaceholderScreen section="translations" />;
+      return <TranslationsScreen identity={props.identity} />;
     case 'desk':
       return <DeskScreen identity={props.identity} />;
     case 'settings':

@@ -1,6 +1,7 @@
 /** The core's views the UI shows, each re-read when the worker reports its topic changed. */
 import { useCallback } from 'react';
-import type { Alarm, CoreStatus, DeviceSummary, InboxFilter, InboxPage, LineCheckView, MessageSummary, PendingEnrolment, PolicyView } from '../core/api';
+import type { Alarm, CoreStatus, DeviceSummary, InboxFilter, InboxPage, LineCheckView, MessageSummary, PendingEnrolment, PolicyView, TranslationQueueItem } from '../core/api';
+import type { Language } from '../../electron/common/settings';
 import { getCore } from '../core/client';
 import { useCoreQuery, type CoreQuery } from './useCoreQuery';
 
@@ -38,6 +39,14 @@ const readOpen = () => getCore().openMessages();
 /** The line checks seen through the log, newest first. */
 export const useLineChecks = (): CoreQuery<LineCheckView> => useCoreQuery(['line-checks', 'policy'], readLineChecks);
 const readLineChecks = () => getCore().lineChecks();
+
+/** Messages waiting for this translator, most urgent then oldest first. */
+export const useTranslationQueue = (): CoreQuery<readonly TranslationQueueItem[]> => useCoreQuery(['messages'], readTranslationQueue);
+const readTranslationQueue = () => getCore().translationQueue();
+
+/** The languages this translator covers. */
+export const useTranslatorLanguages = (): CoreQuery<readonly Language[]> => useCoreQuery(['messages'], readTranslatorLanguages);
+const readTranslatorLanguages = () => getCore().translatorLanguages();
 
 /** The channel policy in force (deadlines, line-check interval) and who set it. */
 export const usePolicy = (): CoreQuery<PolicyView> => useCoreQuery(['policy'], readPolicy);

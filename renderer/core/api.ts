@@ -8,10 +8,12 @@
  */
 import type { Tracking } from '../../electron/common/message/lifecycle';
 import type { PolicyRules } from '../../electron/common/message/policy';
+import type { CheckKind } from '../../electron/common/translation/findings';
 import type { ComposeDraft } from './messages/compose-draft';
 import type { LineCheck } from './messages/line-checks';
 import type { InboxFilter } from '../../electron/common/message/inbox-filter';
 import type { MessageNote, TranslationRequest } from './messages/message-view';
+import type { TranslationSummary } from './messages/translation-view';
 import type { Category, Precedence } from '../../electron/common/message/precedence';
 import type { TemplateData } from '../../electron/common/message/template';
 import type { Post, Role } from '../../electron/common/protocol/schemas';
@@ -136,6 +138,8 @@ export interface MessageSummary {
   readonly notes: readonly MessageNote[];
   /** Who asked for it in which languages. */
   readonly translationRequests: readonly TranslationRequest[];
+  /** Each language's translation and its stage (translation-view.ts). */
+  readonly translations: readonly TranslationSummary[];
 }
 
 export type { ComposeDraft } from './messages/compose-draft';
@@ -150,6 +154,33 @@ export interface LineCheckView {
   /** The size of the newest checkpoint this device verified: the desk compares each answer's with it. */
   readonly verifiedLogSize: number | null;
 }
+
+/** A message waiting for a translator, and the languages it still needs that this translator covers. */
+export interface TranslationQueueItem {
+  readonly message: MessageSummary;
+  readonly languages: readonly Language[];
+}
+
+/** The translation this translator is writing, as last saved here. */
+export interface TranslationWorkView {
+  readonly subject: string;
+  readonly body: string;
+  readonly savedAt: number;
+}
+
+export interface TranslationReviewInput {
+  readonly messageId: string;
+  /** The submission's id (TranslationSummary.id). */
+  readonly submissionId: string;
+  readonly verdict: 'certified' | 'returned';
+  /** Why it is returned (required then); optional with a certification. */
+  readonly comment: string;
+  /** For each failed check a certifier accepts anyway, the written reason every reader will see. */
+  readonly overrides: readonly { readonly check: CheckKind; readonly reason: string }[];
+}
+
+import type { FuzzyMatch } from '../../electron/common/translation/translation-memory';
+export type { FuzzyMatch };
 
 /** The channel policy in force, and who set it when (null: the defaults, never changed). */
 export interface PolicyView {
@@ -313,6 +344,17 @@ export interface CoreApi {
   annotate(id: string, text: string): Promise<void>;
   /** Asks for the message in these languages (its own language is left out): translators' queues at every post. */
   requestTranslation(id: string, languages: readonly Language[]): Promise<void>;
+  /** The languages this translator covers (default: the post's own). */
+  translatorLanguages(): Promise<readonly Language[]>;
+  setTranslatorLanguages(languages: readonly Language[]): Promise<void>;
+  translationQueue(): Promise<readonly TranslationQueueItem[]>;
+  translationWork(messageId: string, lang: Language): Promise<TranslationWorkView | null>;
+  /** Keeps the translation being written, sealed in the vault, as it is typed. */
+  saveTranslationWork(messageId: string, lang: Language, subject: string, body: string): Promise<void>;
+  submitTranslation(messageId: string, lang: Language, subject: string, body: string): Promise<void>;
+  /** Certify or return: refused here, with the reason, when the rules every client applies would refuse it. */
+  reviewTranslation(input: TranslationReviewInput): Promise<void>;
+  memoryMatches(sourceLang: Language, targetLang: Language, sentence: string): Promise<readonly FuzzyMatch[]>;
   policy(): Promise<PolicyView>;
   /** Desk: sets acknowledgement deadlines and the line-check interval for the channel (policy.ts ranges). */
   setPolicy(rules: PolicyRules): Promise<void>;

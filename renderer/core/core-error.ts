@@ -58,6 +58,20 @@ export const CORE_ERROR_CODES = [
   'message.invalidNote',
   /** A translation request that names no language other than the message's own. */
   'message.invalidLanguages',
+  /** An action for translators only. */
+  'translation.notTranslator',
+  /** Empty, too long, or in the original's own language. */
+  'translation.invalid',
+  /** A returned translation needs a comment saying why. */
+  'translation.commentNeeded',
+  /** The submission reviewed is not on this device. */
+  'translation.gone',
+  /** Two-person rule: the translator cannot certify their own translation (certification.ts). */
+  'translation.same-person',
+  /** Only a translator's submission, by a translator, is reviewed. */
+  'translation.not-translator',
+  /** Certifying over failed checks needs a written reason for each. Params: `count` (failed checks left). */
+  'translation.checks-not-overridden',
   /** Channel policy values outside their ranges (policy.ts). */
   'policy.invalid',
   ...ERROR_CODES.map((code) => `relay.${code}` as const),

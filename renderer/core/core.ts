@@ -7,7 +7,11 @@
 import { bytesEqual, fromBase64Url, initCrypto, libraryVersion, toBase64Url, type BoxKeyPair, type SigningKeyPair } from '../../electron/common/crypto/sodium';
 import { stageRank } from '../../electron/common/message/lifecycle';
 import { LINE_CHECK_ANSWER_WINDOW } from '../../electron/common/message/line-check';
-import { AnnotationContent, MAX_NOTE_LENGTH, PolicyContent, TranslationRequestContent } from '../../electron/common/message/payload';
+import { AnnotationContent, MAX_NOTE_LENGTH, PolicyContent, TranslationContent, TranslationRequestContent, TranslationReviewContent } from '../../electron/common/message/payload';
+import { POST_LANGUAGE } from '../../electron/common/message/post-language';
+import { judgeReview } from '../../electron/common/translation/certification';
+import type { FuzzyMatch } from '../../electron/common/translation/translation-memory';
+import { MAX_SEGMENT_LENGTH } from '../../electron/common/translation/translation-pair';
 import { currentPolicy, DEFAULT_POLICY_RULES, policyAt, type PolicyEntry, type PolicyRules } from '../../electron/common/message/policy';
 import { isUrgent } from '../../electron/common/message/precedence';
 import { passphraseStrength } from '../../electron/common/passphrase/strength';
@@ -35,6 +39,9 @@ import {
   type MessageSummary,
   type PendingEnrolment,
   type PolicyView,
+  type TranslationQueueItem,
+  type TranslationReviewInput,
+  type TranslationWorkView,
   type ComposeInput,
 } from './api';
 import { INITIAL_CHAIN, INITIAL_INCLUSION, INITIAL_SYNC, INITIAL_TRUST, readState, stateWrite, type IdentityState } from './channel/channel-state';
@@ -46,6 +53,7 @@ import { InboxHolder } from './messages/inbox-holder';
 import type { InboxFilter } from '../../electron/common/message/inbox-filter';
 import { isEverything, parseInboxQuery, type InboxQuery } from './messages/inbox-index';
 import { CheckpointTrust } from './sync/checkpoint-trust';
+import { readWork, TranslationWork, TranslatorLanguages, workId, workWrite } from './translation/workspace-store';
 import { statusOf } from './sync/directory';
 import { discardDraft, readDraft, saveDraft, type ComposeDraft } from './messages/compose-draft';
 import { EMPTY_LINE_CHECK_LOG } from './messages/line-checks';
@@ -57,6 +65,8 @@ import { Vault, isVaultError, type KdfParams, type VaultStorage } from './vault'
 
 /** How many of the newest messages are searched for open and urgent ones (see #recentSummaries). */
 export const RECENT_WINDOW = 300;
+/** A translator's queue shows this many: far more than a shift can work through. */
+const TRANSLATION_QUEUE_LIMIT = 200;
 /** How often a device waiting for the desk asks the relay for its certificate. */
 export const ENROLMENT_POLL_MS = 3_000;
 /** How often the desk looks for new enrolment requests while online. */
@@ -402,6 +412,96 @@ export class Core implements CoreApi {
     const item = queuedItem(parsed.data, postsOfMessage(message, identity.post), now);
     const request = { at: now, post: identity.post, device: identity.deviceId, deviceName: identity.name, source: item.id, languages: parsed.data.languages };
     await this.#update(session, id, (stored) => ({ ...stored, translationRequests: withAct(stored.translationRequests, request) }), item);
+  }
+
+  async translatorLanguages(): Promise<readonly Language[]> {
+    const session = this.#requireSession();
+    return (await readState(await this.#openVault(), 'translator'))?.languages ?? [POST_LANGUAGE[session.identity.post]];
+  }
+
+  async setTranslatorLanguages(languages: readonly Language[]): Promise<void> {
+    this.#requireSession();
+    const parsed = TranslatorLanguages.safeParse({ id: 'translator', languages: Array.isArray(languages) ? [...new Set(languages)] : null });
+    if (!parsed.success) throw new CoreError('translation.invalid');
+    await (await this.#openVault()).commit({ put: [stateWrite(parsed.data)] });
+    this.#emit('messages');
+  }
+
+  /** Messages still needing a certified translation into a language this translator covers: the most urgent, oldest first. */
+  async translationQueue(): Promise<readonly TranslationQueueItem[]> {
+    const session = this.#requireSession();
+    const languages = await this.translatorLanguages();
+    const queue = (await this.#inboxOf(session, await this.#openVault()).get()).translationQueue(languages, TRANSLATION_QUEUE_LIMIT);
+    const found = await (await this.#openVault()).getMany('messages', queue.map((item) => item.id));
+    const messages = await this.#summaries(queue.flatMap((item) => parseStoredMessage(found.get(item.id)) ?? []));
+    const wanted = new Map(queue.map((item) => [item.id, item.languages]));
+    return messages.map((message) => ({ message, languages: wanted.get(message.id) ?? [] }));
+  }
+
+  async translationWork(messageId: string, lang: Language): Promise<TranslationWorkView | null> {
+    this.#requireSession();
+    const work = await readWork(await this.#openVault(), messageId, lang);
+    return work && { subject: work.subject, body: work.text, savedAt: work.savedAt };
+  }
+
+  /** Keeps the translation being written (sealed); the first save tells the channel a translator is drafting it. */
+  async saveTranslationWork(messageId: string, lang: Language, subject: string, body: string): Promise<void> {
+    const session = this.#requireTranslator();
+    const message = await this.#storedMessage(messageId);
+    const vault = await this.#openVault();
+    const now = this.#clock.now();
+    const held = await readWork(vault, messageId, lang);
+    const parsed = TranslationWork.safeParse({ id: workId(messageId, lang), messageId, language: lang, text: body, subject, claimed: true, savedAt: now });
+    if (!parsed.success || lang === message.lang) throw new CoreError('translation.invalid');
+    const claim = held?.claimed ? null : queuedItem({ type: 'translation-draft', message: messageId, lang, at: now }, postsOfMessage(message, session.identity.post), now);
+    await vault.commit({ put: [workWrite(parsed.data), ...(claim ? [outboxWrite(claim)] : [])] });
+    if (claim) session.sync?.kick();
+  }
+
+  /** Sends the translation for certification by a second translator; the draft kept here is done with. */
+  async submitTranslation(messageId: string, lang: Language, subject: string, body: string): Promise<void> {
+    const session = this.#requireTranslator();
+    const message = await this.#storedMessage(messageId);
+    const now = this.#clock.now();
+    const parsed = TranslationContent.safeParse({ type: 'translation', message: messageId, lang, subject, body, at: now });
+    if (!parsed.success || lang === message.lang || body.trim() === '') throw new CoreError('translation.invalid');
+    const item = queuedItem(parsed.data, postsOfMessage(message, session.identity.post), now);
+    await (await this.#openVault()).commit({ put: [outboxWrite(item)], delete: [{ table: 'translations', id: workId(messageId, lang) }] });
+    this.#emit('messages', 'status');
+    session.sync?.kick();
+  }
+
+  /**
+   * Certifies or returns a submitted translation. Judged here first by the rules every client applies (certification.ts),
+   * so a refusal is explained now rather than discovered when the others disregard it.
+   */
+  async reviewTranslation(input: TranslationReviewInput): Promise<void> {
+    const session = this.#requireTranslator();
+    const message = await this.#storedMessage(input.messageId);
+    const submitted = message.translations.find((translation) => translation.id === input.submissionId);
+    if (!submitted) throw new CoreError('translation.gone');
+    const now = this.#clock.now();
+    const parsed = TranslationReviewContent.safeParse({ type: 'translation-review', message: message.id, submission: submitted.id, verdict: input.verdict, comment: input.comment, overrides: input.overrides, at: now });
+    if (!parsed.success) throw new CoreError(input.verdict === 'returned' ? 'translation.commentNeeded' : 'translation.invalid');
+    const { identity } = session;
+    const judgement = judgeReview(parsed.data, { device: identity.deviceId, name: identity.name, roles: identity.roles }, { ...submitted, translator: { device: submitted.device, name: submitted.deviceName, roles: ['translator'] } }, message);
+    if (!judgement.ok) throw new CoreError(`translation.${judgement.reason}`, { count: judgement.checks.length });
+    await (await this.#openVault()).commit({ put: [outboxWrite(queuedItem(parsed.data, postsOfMessage(message, identity.post), now))] });
+    this.#emit('status');
+    session.sync?.kick();
+  }
+
+  /** Certified sentences like this one, with their translations: the memory's fuzzy matches. */
+  async memoryMatches(sourceLang: Language, targetLang: Language, sentence: string): Promise<readonly FuzzyMatch[]> {
+    const session = this.#requireSession();
+    if (typeof sentence !== 'string' || sentence.trim() === '' || sentence.length > MAX_SEGMENT_LENGTH) return [];
+    return (await this.#inboxOf(session, await this.#openVault()).memory()).lookup(sourceLang, targetLang, sentence);
+  }
+
+  #requireTranslator(): Session {
+    const session = this.#requireReady();
+    if (!session.identity.roles.includes('translator')) throw new CoreError('translation.notTranslator');
+    return session;
   }
 
   async policy(): Promise<PolicyView> {

@@ -11,6 +11,7 @@ import arLocation from '../../locales/ar/location.json';
 import arMessages from '../../locales/ar/messages.json';
 import arScreens from '../../locales/ar/screens.json';
 import arSettings from '../../locales/ar/settings.json';
+import arTranslation from '../../locales/ar/translation.json';
 import enAlarms from '../../locales/en/alarms.json';
 import enCommon from '../../locales/en/common.json';
 import enDesk from '../../locales/en/desk.json';
@@ -20,6 +21,7 @@ import enLocation from '../../locales/en/location.json';
 import enMessages from '../../locales/en/messages.json';
 import enScreens from '../../locales/en/screens.json';
 import enSettings from '../../locales/en/settings.json';
+import enTranslation from '../../locales/en/translation.json';
 import heAlarms from '../../locales/he/alarms.json';
 import heCommon from '../../locales/he/common.json';
 import heDesk from '../../locales/he/desk.json';
@@ -29,8 +31,9 @@ import heLocation from '../../locales/he/location.json';
 import heMessages from '../../locales/he/messages.json';
 import heScreens from '../../locales/he/screens.json';
 import heSettings from '../../locales/he/settings.json';
+import heTranslation from '../../locales/he/translation.json';
 
-export const NAMESPACES = ['common', 'screens', 'settings', 'gate', 'messages', 'desk', 'alarms', 'errors', 'location'] as const;
+export const NAMESPACES = ['common', 'screens', 'settings', 'gate', 'messages', 'desk', 'alarms', 'errors', 'location', 'translation'] as const;
 export const DEFAULT_NAMESPACE = 'common';
 
 export const englishResources = {
@@ -43,6 +46,7 @@ export const englishResources = {
   alarms: enAlarms,
   errors: enErrors,
   location: enLocation,
+  translation: enTranslation,
 };
 
 export const resources = {
@@ -57,6 +61,7 @@ export const resources = {
     alarms: heAlarms,
     errors: heErrors,
     location: heLocation,
+    translation: heTranslation,
   },
   ar: {
     common: arCommon,
@@ -68,6 +73,7 @@ export const resources = {
     alarms: arAlarms,
     errors: arErrors,
     location: arLocation,
+    translation: arTranslation,
   },
 } as const;
 

@@ -17,6 +17,7 @@ import { utf8Decode } from '../crypto/sodium';
 import { canonicalBytes } from '../protocol/canonical-json';
 import { Bytes, Hash, POSTS, Time, type Post } from '../protocol/schemas';
 import { LANGUAGES } from '../settings';
+import { CHECK_KINDS } from '../translation/findings';
 import { PolicyContent } from './policy';
 import { CategorySchema, PrecedenceSchema } from './precedence';
 import type { EnvelopeKind } from '../protocol/envelope';
@@ -108,6 +109,40 @@ export type TranslationRequestContent = z.infer<typeof TranslationRequestContent
 
 export { PolicyContent };
 
+/** A translator is working on a translation of the message into `lang` (the text stays in their vault until submitted). */
+export const TranslationDraftContent = z.strictObject({ type: z.literal('translation-draft'), message: MessageId, lang: z.enum(LANGUAGES), at: Time });
+export type TranslationDraftContent = z.infer<typeof TranslationDraftContent>;
+
+/** A translation submitted for certification: subject and body in `lang`. The original is never changed. */
+export const TranslationContent = z.strictObject({
+  type: z.literal('translation'),
+  message: MessageId,
+  lang: z.enum(LANGUAGES),
+  subject: z.string().max(MAX_SUBJECT_LENGTH),
+  body: z.string().max(MAX_TEXT_LENGTH),
+  at: Time,
+});
+export type TranslationContent = z.infer<typeof TranslationContent>;
+
+export const MAX_REVIEW_COMMENT_LENGTH = 2000;
+
+/**
+ * A second translator's verdict on a submitted translation (named by its envelope id). Certifying over failed safety
+ * checks needs an override with a written reason for each failed check kind; returning needs a comment.
+ */
+export const TranslationReviewContent = z
+  .strictObject({
+    type: z.literal('translation-review'),
+    message: MessageId,
+    submission: MessageId,
+    verdict: z.enum(['certified', 'returned']),
+    comment: z.string().max(MAX_REVIEW_COMMENT_LENGTH),
+    overrides: z.array(z.strictObject({ check: z.enum(CHECK_KINDS), reason: z.string().trim().min(1).max(500) })).max(CHECK_KINDS.length),
+    at: Time,
+  })
+  .refine((review) => review.verdict === 'certified' || review.comment.trim() !== '', { message: 'a returned translation says why', path: ['comment'] });
+export type TranslationReviewContent = z.infer<typeof TranslationReviewContent>;
+
 export const Content = z.discriminatedUnion('type', [
   TextContent,
   MessageContent,
@@ -116,6 +151,9 @@ export const Content = z.discriminatedUnion('type', [
   AnnotationContent,
   TranslationRequestContent,
   PolicyContent,
+  TranslationDraftContent,
+  TranslationContent,
+  TranslationReviewContent,
 ]);
 export type Content = z.infer<typeof Content>;
 
@@ -131,6 +169,9 @@ const KIND_OF_CONTENT: Readonly<Record<Content['type'], EnvelopeKind>> = {
   'translation-request': 'event',
   'line-check': 'line-check',
   policy: 'policy',
+  'translation-draft': 'translation',
+  translation: 'translation',
+  'translation-review': 'translation',
 };
 export const envelopeKindOf = (content: Pick<Content, 'type'>): EnvelopeKind => KIND_OF_CONTENT[content.type];
 

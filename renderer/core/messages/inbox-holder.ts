@@ -7,6 +7,7 @@ import type { PolicyEntry } from '../../../electron/common/message/policy';
 import type { Post } from '../../../electron/common/protocol/schemas';
 import type { Vault } from '../vault';
 import { InboxIndex } from './inbox-index';
+import { MemoryKeeper } from '../translation/memory-keeper';
 import { parseStoredMessage } from './message-view';
 
 /** Messages read per page while building: large enough to keep IndexedDB busy, small enough not to hold the worker. */
@@ -25,12 +26,20 @@ export class InboxHolder {
   /** Counts resets: a build that straddles one is dropped. */
   #epoch = 0;
 
+  readonly #memory = new MemoryKeeper();
+
   /** `onBuilt`: the index is ready (lists shown in log order while it was being built may now be sorted). */
   constructor(vault: Vault, here: Post, policies: () => Promise<readonly PolicyEntry[]>, onBuilt: () => void) {
     this.#vault = vault;
     this.#here = here;
     this.#policies = policies;
     this.#onBuilt = onBuilt;
+  }
+
+  /** The translation memory, fed by the same walk and the same commits as the index (complete once it is built). */
+  async memory(): Promise<MemoryKeeper> {
+    await this.get();
+    return this.#memory;
   }
 
   /** The index if it is built, without waiting. */
@@ -47,10 +56,7 @@ export class InboxHolder {
   /** What a commit wrote: applied now, or once the index being built is complete. */
   committed(written: readonly unknown[], removed: readonly string[]): void {
     const change: Change = (index) => {
-      for (const record of written) {
-        const message = parseStoredMessage(record);
-        if (message) index.upsert(message);
-      }
+      for (const record of written) this.#take(index, record);
       for (const id of removed) index.remove(id);
     };
     if (this.#index) change(this.#index);
@@ -71,6 +77,13 @@ export class InboxHolder {
     this.#pending = null;
   }
 
+  #take(index: InboxIndex, record: unknown): void {
+    const message = parseStoredMessage(record);
+    if (!message) return;
+    index.upsert(message);
+    this.#memory.add(message);
+  }
+
   async #build(): Promise<InboxIndex> {
     const epoch = this.#epoch;
     const pending: Change[] = [];
@@ -82,10 +95,7 @@ export class InboxHolder {
       // and the arrivals themselves are among the pending changes.
       for (let offset = 0; offset < total; offset += BUILD_PAGE) {
         const { records } = await this.#vault.page('messages', offset, BUILD_PAGE);
-        for (const record of records) {
-          const message = parseStoredMessage(record);
-          if (message) index.upsert(message);
-        }
+        for (const record of records) this.#take(index, record);
       }
       for (const change of pending) change(index);
       if (epoch === this.#epoch) {

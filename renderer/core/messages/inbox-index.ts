@@ -13,7 +13,10 @@ import { policyAt, type PolicyEntry } from '../../../electron/common/message/pol
 import { InboxFilter } from '../../../electron/common/message/inbox-filter';
 import { precedenceRank, PRECEDENCES, type Category, type Precedence } from '../../../electron/common/message/precedence';
 import type { Post } from '../../../electron/common/protocol/schemas';
+import { languagesNeeded } from '../../../electron/common/message/post-language';
+import type { Language } from '../../../electron/common/settings';
 import { trackingOfMessage, type StoredMessage } from './message-view';
+import { translationsOf } from './translation-view';
 
 
 /** A filter, and the screen's clock that judges what is overdue. */
@@ -47,12 +50,21 @@ interface Facet {
   readonly waitingHere: boolean;
   /** Deadlines count from here (policy.ts). */
   readonly deadlineBase: number;
+  /** Languages it still needs a certified translation into (post-language.ts). */
+  readonly untranslated: readonly Language[];
 }
 
 /** How far up a chain of replies a thread's root is looked for; a longer chain is cut into threads of this depth. */
 const MAX_THREAD_DEPTH = 64;
 /** Threads with nothing waiting here sort after every precedence. */
 const NOTHING_WAITING = PRECEDENCES.length;
+
+/** The languages the message still needs a certified translation into. */
+function untranslatedLanguages(message: StoredMessage): Language[] {
+  const requested = message.translationRequests.flatMap((request) => request.languages);
+  const certified = new Set(translationsOf(message).filter((translation) => translation.stage === 'certified').map((translation) => translation.lang));
+  return languagesNeeded(message, requested).filter((language) => !certified.has(language));
+}
 
 export class InboxIndex {
   readonly #here: Post;
@@ -89,6 +101,7 @@ export class InboxIndex {
       open,
       waitingHere,
       deadlineBase: message.relayedAt ?? message.createdAt,
+      untranslated: untranslatedLanguages(message),
     });
     this.#version++;
   }
@@ -113,6 +126,21 @@ export class InboxIndex {
     const ids = this.#cache.ids;
     // Overdue changes with the clock, not with the messages: applied to the cached order on every read.
     return overdue === true ? ids.filter((id) => this.#isOverdue(this.#facets.get(id)!, now)) : ids;
+  }
+
+  /**
+   * A translator's queue: messages still needing a certified translation into one of `languages`, the highest
+   * precedence first, then the oldest (it has waited longest).
+   */
+  translationQueue(languages: readonly Language[], limit: number): { id: string; languages: Language[] }[] {
+    const wanted = new Set(languages);
+    const queue: { facet: Facet; languages: Language[] }[] = [];
+    for (const facet of this.#facets.values()) {
+      const needed = facet.untranslated.filter((language) => wanted.has(language));
+      if (needed.length > 0) queue.push({ facet, languages: needed });
+    }
+    queue.sort((a, b) => precedenceRank(a.facet.precedence) - precedenceRank(b.facet.precedence) || a.facet.order - b.facet.order);
+    return queue.slice(0, limit).map(({ facet, languages: needed }) => ({ id: facet.id, languages: needed }));
   }
 
   /** Unread messages, those waiting here, and those of them overdue at `now`. */

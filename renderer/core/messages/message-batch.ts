@@ -11,11 +11,34 @@
  *   nothing.
  */
 import type { LifecycleEvent } from '../../../electron/common/message/lifecycle';
-import { envelopeKindOf, type AnnotationContent, type EventContent, type Payload, type TranslationRequestContent } from '../../../electron/common/message/payload';
+import {
+  envelopeKindOf,
+  type AnnotationContent,
+  type EventContent,
+  type Payload,
+  type TranslationContent,
+  type TranslationDraftContent,
+  type TranslationRequestContent,
+  type TranslationReviewContent,
+} from '../../../electron/common/message/payload';
+import { judgeReview } from '../../../electron/common/translation/certification';
 import type { SignedCertificate } from '../../../electron/common/protocol/certificates';
 import type { Envelope } from '../../../electron/common/protocol/envelope';
 import type { Post } from '../../../electron/common/protocol/schemas';
-import { messageFields, NO_ACTS, relayed, withAct, withEvent, type MessageNote, type StoredMessage, type TranslationRequest } from './message-view';
+import {
+  MAX_ACTS_PER_MESSAGE,
+  messageFields,
+  NO_ACTS,
+  relayed,
+  withAct,
+  withEvent,
+  type MessageNote,
+  type StoredMessage,
+  type StoredTranslation,
+  type TranslationClaim,
+  type TranslationRequest,
+  type TranslationVerdict,
+} from './message-view';
 
 export interface Arrival {
   readonly envelope: Envelope;
@@ -38,6 +61,9 @@ export function idsNeeded(arrival: Pick<Arrival, 'envelope' | 'payload'>): strin
       return [...content.messages];
     case 'annotation':
     case 'translation-request':
+    case 'translation-draft':
+    case 'translation':
+    case 'translation-review':
       return [content.message];
     case 'message':
       return content.replyTo === undefined ? [arrival.envelope.header.id] : [arrival.envelope.header.id, content.replyTo];
@@ -98,6 +124,12 @@ export class MessageBatch {
       case 'message':
       case 'text':
         return this.#message(arrival);
+      case 'translation-draft':
+        return this.#translationClaim(arrival, content);
+      case 'translation':
+        return this.#translation(arrival, content);
+      case 'translation-review':
+        return this.#translationReview(arrival, content);
       default:
         return;
     }
@@ -164,6 +196,43 @@ export class MessageBatch {
         ? { ...message, translationRequests: withAct(message.translationRequests, request) }
         : message,
     );
+  }
+
+  /** Only translators translate; a claim says one is drafting (the text stays in their vault). */
+  #translationClaim(arrival: Arrival, content: TranslationDraftContent): void {
+    if (!arrival.sender.body.roles.includes('translator')) return;
+    const claim: TranslationClaim = { ...this.#actOf(arrival, content.at), lang: content.lang };
+    this.update(content.message, (message) => (message.lang === content.lang ? message : { ...message, translationClaims: withAct(message.translationClaims, claim) }));
+  }
+
+  #translation(arrival: Arrival, content: TranslationContent): void {
+    if (!arrival.sender.body.roles.includes('translator')) return;
+    const { source, ...act } = this.#actOf(arrival, content.at);
+    const submitted: StoredTranslation = { ...act, id: source, lang: content.lang, subject: content.subject, body: content.body, reviews: [] };
+    this.update(content.message, (message) =>
+      message.lang === content.lang || message.translations.some((held) => held.id === submitted.id)
+        ? message
+        : { ...message, translations: [...message.translations, submitted].sort((a, b) => a.at - b.at).slice(-MAX_ACTS_PER_MESSAGE) },
+    );
+  }
+
+  /** Judged here by the rules every client applies (certification.ts); a refused review is kept, with its reason. */
+  #translationReview(arrival: Arrival, content: TranslationReviewContent): void {
+    const reviewer = { device: arrival.envelope.header.sender, name: arrival.sender.body.name, roles: arrival.sender.body.roles };
+    this.update(content.message, (message) => {
+      const submitted = message.translations.find((held) => held.id === content.submission);
+      if (!submitted || submitted.reviews.some((held) => held.source === arrival.envelope.header.id)) return message;
+      const judgement = judgeReview(content, reviewer, { ...submitted, translator: { device: submitted.device, name: submitted.deviceName, roles: ['translator'] } }, message);
+      const verdict: TranslationVerdict = {
+        ...this.#actOf(arrival, content.at),
+        verdict: content.verdict,
+        comment: content.comment,
+        overrides: content.overrides,
+        refused: judgement.ok ? null : { reason: judgement.reason, checks: [...judgement.checks] },
+      };
+      const reviews = withAct(submitted.reviews, verdict).slice(-16);
+      return { ...message, translations: message.translations.map((held) => (held === submitted ? { ...held, reviews } : held)) };
+    });
   }
 
   #actOf(arrival: Arrival, at: number) {

@@ -6,12 +6,14 @@
 import { z } from 'zod';
 import { ackDeadline, isOpen, LifecycleEvent, markRelayed, trackingOf, type Tracking } from '../../../electron/common/message/lifecycle';
 import { deadlinesAt, type PolicyEntry } from '../../../electron/common/message/policy';
-import { MAX_NOTE_LENGTH, type Content, type MessageContent } from '../../../electron/common/message/payload';
+import { MAX_NOTE_LENGTH, MAX_REVIEW_COMMENT_LENGTH, MAX_SUBJECT_LENGTH, MAX_TEXT_LENGTH, type Content, type MessageContent } from '../../../electron/common/message/payload';
+import { CHECK_KINDS } from '../../../electron/common/translation/findings';
 import { CategorySchema, PrecedenceSchema } from '../../../electron/common/message/precedence';
 import { TemplateData } from '../../../electron/common/message/template';
 import { DeviceId, PostSchema, PostsSchema, Time } from '../../../electron/common/protocol/schemas';
 import { LANGUAGES } from '../../../electron/common/settings';
 import type { MessageSummary } from '../api';
+import { translationsOf } from './translation-view';
 import type { RecordWrite } from '../vault';
 
 /**
@@ -37,6 +39,37 @@ export type MessageNote = z.infer<typeof MessageNote>;
 /** Someone asked for the message in these languages: what puts it in translators' queues. */
 export const TranslationRequest = z.strictObject({ ...Act, languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length) });
 export type TranslationRequest = z.infer<typeof TranslationRequest>;
+
+const Person = { post: PostSchema, device: DeviceId, deviceName: z.string().max(64) };
+
+/** A second translator's verdict, as received; `refused` says why every client disregards it (certification.ts). */
+export const TranslationVerdict = z.strictObject({
+  ...Person,
+  at: Time,
+  source: z.string().min(1).max(64),
+  verdict: z.enum(['certified', 'returned']),
+  comment: z.string().max(MAX_REVIEW_COMMENT_LENGTH),
+  overrides: z.array(z.strictObject({ check: z.enum(CHECK_KINDS), reason: z.string().max(500) })).max(CHECK_KINDS.length),
+  refused: z.strictObject({ reason: z.enum(['same-person', 'not-translator', 'checks-not-overridden']), checks: z.array(z.enum(CHECK_KINDS)) }).nullable(),
+});
+export type TranslationVerdict = z.infer<typeof TranslationVerdict>;
+
+/** One submitted translation of the message (its id is the envelope's), with the reviews it received. */
+export const StoredTranslation = z.strictObject({
+  ...Person,
+  id: z.string().min(1).max(64),
+  lang: z.enum(LANGUAGES),
+  subject: z.string().max(MAX_SUBJECT_LENGTH),
+  body: z.string().max(MAX_TEXT_LENGTH),
+  at: Time,
+  /** The verdict that counts (the first that is not refused), then the refused ones, for the reader to see. */
+  reviews: z.array(TranslationVerdict).max(16),
+});
+export type StoredTranslation = z.infer<typeof StoredTranslation>;
+
+/** A translator said they are drafting a translation into `lang`. */
+export const TranslationClaim = z.strictObject({ ...Person, at: Time, source: z.string().min(1).max(64), lang: z.enum(LANGUAGES) });
+export type TranslationClaim = z.infer<typeof TranslationClaim>;
 
 /** Notes and requests a message holds at most: a thread's worth; beyond it the newest are kept. */
 export const MAX_ACTS_PER_MESSAGE = 64;
@@ -70,11 +103,16 @@ export const StoredMessage = z.strictObject({
   readHere: z.boolean(),
   notes: z.array(MessageNote).max(MAX_ACTS_PER_MESSAGE).default([]),
   translationRequests: z.array(TranslationRequest).max(MAX_ACTS_PER_MESSAGE).default([]),
+  translations: z.array(StoredTranslation).max(MAX_ACTS_PER_MESSAGE).default([]),
+  translationClaims: z.array(TranslationClaim).max(MAX_ACTS_PER_MESSAGE).default([]),
 });
 export type StoredMessage = z.infer<typeof StoredMessage>;
 
 /** A new message's view holds no notes or requests yet. */
-export const NO_ACTS = { notes: [], translationRequests: [] } as const satisfies Pick<StoredMessage, 'notes' | 'translationRequests'>;
+export const NO_ACTS = { notes: [], translationRequests: [], translations: [], translationClaims: [] } as const satisfies Pick<
+  StoredMessage,
+  'notes' | 'translationRequests' | 'translations' | 'translationClaims'
+>;
 
 /** The list with one more act, unless its envelope is already held; ordered by time, the newest kept. */
 export function withAct<T extends { readonly at: number; readonly source: string }>(list: readonly T[], act: T): T[] {
@@ -181,6 +219,7 @@ export function toSummary(message: StoredMessage, policies: readonly PolicyEntry
     unread: !outgoing && !message.readHere,
     notes: message.notes,
     translationRequests: message.translationRequests,
+    translations: translationsOf(message),
   };
 }
 

@@ -26,6 +26,7 @@ import { MessageNotes } from './MessageNotes';
 import { useInboxFilter } from '../inbox/inbox-filter-store';
 import { PostTimeline } from './PostTimeline';
 import { TranslationRequests } from './TranslationRequests';
+import { TranslationsView } from './TranslationsView';
 
 export function MessageScreen(props: { id: string; identity: Identity; onBack: () => void }) {
   const { t } = useTranslation('messages');
@@ -161,14 +162,18 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
           </dl>
         </section>
       )}
-      {message.body !== '' && (
-        <section aria-labelledby="view-original" className="message-view__original">
-          <h2 id="view-original">{t('view.original', { language: t(`languageName.${message.lang}`, { ns: 'settings' }) })}</h2>
-          <p className="message-view__body" dir="auto" lang={message.lang} data-testid="view-body">
-            {message.body}
-          </p>
-        </section>
-      )}
+      {/* The original and its translations side by side: the original first, always. */}
+      <div className="message-view__texts">
+        {message.body !== '' && (
+          <section aria-labelledby="view-original" className="message-view__original">
+            <h2 id="view-original">{t('view.original', { language: t(`languageName.${message.lang}`, { ns: 'settings' }) })}</h2>
+            <p className="message-view__body" dir="auto" lang={message.lang} data-testid="view-body">
+              {message.body}
+            </p>
+          </section>
+        )}
+        <TranslationsView message={message} />
+      </div>
       <section aria-labelledby="view-timeline" className="message-view__timeline">
         <h2 id="view-timeline">{t('view.timeline')}</h2>
         <p className="message-view__deadline">

@@ -7,6 +7,7 @@ import { expect, type Browser, type BrowserContext } from '@playwright/test';
 import { AppDriver, PASSPHRASE, type RelayAddress } from './app';
 
 export type PostCode = 'IL' | 'SY';
+export type JoinRole = 'officer' | 'translator';
 
 export interface Profiles {
   readonly desk: AppDriver;
@@ -21,13 +22,13 @@ export async function channelKeyShown(desk: AppDriver): Promise<string> {
 }
 
 /** Joins from a post; returns the fingerprint the post's screen shows, to be read out to the desk. */
-export async function joinChannel(post: AppDriver, relay: RelayAddress, channelKey: string, code: PostCode, name: string): Promise<string> {
+export async function joinChannel(post: AppDriver, relay: RelayAddress, channelKey: string, code: PostCode, name: string, roles: readonly JoinRole[] = ['officer']): Promise<string> {
   const { page } = post;
   await page.getByTestId('onboarding-join').click();
   await page.getByTestId('onboarding-relay-url').fill(relay.url);
   await page.getByTestId('onboarding-channel-key').fill(channelKey);
   await page.getByTestId(`onboarding-post-${code}`).check();
-  await page.getByTestId('onboarding-role-officer').check();
+  for (const role of roles) await page.getByTestId(`onboarding-role-${role}`).check();
   await page.getByTestId('onboarding-device-name').fill(name);
   await post.choosePassphrase(PASSPHRASE);
   await page.getByTestId('onboarding-submit').click();
@@ -82,14 +83,14 @@ export async function openProfiles(browser: Browser, names: { desk: string; il: 
 }
 
 /** The whole set-up: the desk creates the channel, both posts join and are approved by fingerprint. */
-export async function setUpChannel(profiles: Profiles, relay: RelayAddress): Promise<void> {
+export async function setUpChannel(profiles: Profiles, relay: RelayAddress, roles: Partial<Record<PostCode, readonly JoinRole[]>> = {}): Promise<void> {
   await profiles.desk.createChannel(relay, { deviceName: 'U.S. desk' });
   const key = await channelKeyShown(profiles.desk);
   for (const [driver, code, name] of [
     [profiles.il, 'IL', 'קצין קישור'],
     [profiles.sy, 'SY', 'ضابط الارتباط'],
   ] as const) {
-    const fingerprint = await joinChannel(driver, relay, key, code, name);
+    const fingerprint = await joinChannel(driver, relay, key, code, name, roles[code]);
     await approveByFingerprint(profiles.desk, fingerprint);
     await waitUntilReady(driver);
   }
