@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import type { Alarm, CoreStatus, DeviceSummary, InboxFilter, InboxPage, LineCheckView, MessageSummary, PendingEnrolment, PolicyView, TranslationQueueItem } from '../core/api';
 import type { Language } from '../../electron/common/settings';
+import type { GlossaryEntry } from '../../electron/common/translation/glossary-entry';
 import { getCore } from '../core/client';
 import { useCoreQuery, type CoreQuery } from './useCoreQuery';
 
@@ -47,6 +48,10 @@ const readTranslationQueue = () => getCore().translationQueue();
 /** The languages this translator covers. */
 export const useTranslatorLanguages = (): CoreQuery<readonly Language[]> => useCoreQuery(['messages'], readTranslatorLanguages);
 const readTranslatorLanguages = () => getCore().translatorLanguages();
+
+/** The channel's own glossary entries (over the shipped ones). */
+export const useGlossary = (): CoreQuery<readonly GlossaryEntry[]> => useCoreQuery(['glossary'], readGlossary);
+const readGlossary = () => getCore().glossary();
 
 /** The channel policy in force (deadlines, line-check interval) and who set it. */
 export const usePolicy = (): CoreQuery<PolicyView> => useCoreQuery(['policy'], readPolicy);

@@ -9,6 +9,8 @@
 import type { Tracking } from '../../electron/common/message/lifecycle';
 import type { PolicyRules } from '../../electron/common/message/policy';
 import type { CheckKind } from '../../electron/common/translation/findings';
+import type { GlossaryEntry } from '../../electron/common/translation/glossary-entry';
+import type { TranslationPair } from '../../electron/common/translation/translation-pair';
 import type { ComposeDraft } from './messages/compose-draft';
 import type { LineCheck } from './messages/line-checks';
 import type { InboxFilter } from '../../electron/common/message/inbox-filter';
@@ -276,7 +278,7 @@ export interface InboxPage extends MessagePage {
 export type { InboxFilter, InboxState } from '../../electron/common/message/inbox-filter';
 export { INBOX_STATES } from '../../electron/common/message/inbox-filter';
 
-export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices' | 'line-checks' | 'policy';
+export type CoreTopic = 'status' | 'messages' | 'alarms' | 'enrolments' | 'devices' | 'line-checks' | 'policy' | 'glossary';
 
 /** Sent by the worker whenever something the UI shows may have changed; the UI re-reads what it shows. */
 export interface CoreEvent {
@@ -355,6 +357,11 @@ export interface CoreApi {
   /** Certify or return: refused here, with the reason, when the rules every client applies would refuse it. */
   reviewTranslation(input: TranslationReviewInput): Promise<void>;
   memoryMatches(sourceLang: Language, targetLang: Language, sentence: string): Promise<readonly FuzzyMatch[]>;
+  /** The channel's own glossary entries (over the shipped glossary). */
+  glossary(): Promise<readonly GlossaryEntry[]>;
+  /** Translators and supervisors: glossary changes, sent to every post as signed envelopes. */
+  saveGlossary(entries: readonly GlossaryEntry[], removed: readonly string[]): Promise<void>;
+  memoryPairs(): Promise<readonly TranslationPair[]>;
   policy(): Promise<PolicyView>;
   /** Desk: sets acknowledgement deadlines and the line-check interval for the channel (policy.ts ranges). */
   setPolicy(rules: PolicyRules): Promise<void>;

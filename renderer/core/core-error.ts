@@ -62,6 +62,8 @@ export const CORE_ERROR_CODES = [
   'translation.notTranslator',
   /** Empty, too long, or in the original's own language. */
   'translation.invalid',
+  /** Glossary entries that are not valid (each needs an id and terms in two languages). */
+  'translation.invalidGlossary',
   /** A returned translation needs a comment saying why. */
   'translation.commentNeeded',
   /** The submission reviewed is not on this device. */

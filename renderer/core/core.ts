@@ -7,11 +7,14 @@
 import { bytesEqual, fromBase64Url, initCrypto, libraryVersion, toBase64Url, type BoxKeyPair, type SigningKeyPair } from '../../electron/common/crypto/sodium';
 import { stageRank } from '../../electron/common/message/lifecycle';
 import { LINE_CHECK_ANSWER_WINDOW } from '../../electron/common/message/line-check';
-import { AnnotationContent, MAX_NOTE_LENGTH, PolicyContent, TranslationContent, TranslationRequestContent, TranslationReviewContent } from '../../electron/common/message/payload';
+import { AnnotationContent, GlossaryContent, MAX_GLOSSARY_ENTRIES, MAX_NOTE_LENGTH, PolicyContent, TranslationContent, TranslationRequestContent, TranslationReviewContent } from '../../electron/common/message/payload';
 import { POST_LANGUAGE } from '../../electron/common/message/post-language';
 import { judgeReview } from '../../electron/common/translation/certification';
 import type { FuzzyMatch } from '../../electron/common/translation/translation-memory';
-import { MAX_SEGMENT_LENGTH } from '../../electron/common/translation/translation-pair';
+import type { GlossaryEntry } from '../../electron/common/translation/glossary-entry';
+import { channelTerminology } from '../../electron/common/translation/terminology';
+import { MAX_SEGMENT_LENGTH, type TranslationPair } from '../../electron/common/translation/translation-pair';
+import { POSTS } from '../../electron/common/protocol/schemas';
 import { currentPolicy, DEFAULT_POLICY_RULES, policyAt, type PolicyEntry, type PolicyRules } from '../../electron/common/message/policy';
 import { isUrgent } from '../../electron/common/message/precedence';
 import { passphraseStrength } from '../../electron/common/passphrase/strength';
@@ -53,6 +56,7 @@ import { InboxHolder } from './messages/inbox-holder';
 import type { InboxFilter } from '../../electron/common/message/inbox-filter';
 import { isEverything, parseInboxQuery, type InboxQuery } from './messages/inbox-index';
 import { CheckpointTrust } from './sync/checkpoint-trust';
+import { EMPTY_GLOSSARY_LOG, glossaryEntries } from './translation/glossary-log';
 import { readWork, TranslationWork, TranslatorLanguages, workId, workWrite } from './translation/workspace-store';
 import { statusOf } from './sync/directory';
 import { discardDraft, readDraft, saveDraft, type ComposeDraft } from './messages/compose-draft';
@@ -484,7 +488,9 @@ export class Core implements CoreApi {
     const parsed = TranslationReviewContent.safeParse({ type: 'translation-review', message: message.id, submission: submitted.id, verdict: input.verdict, comment: input.comment, overrides: input.overrides, at: now });
     if (!parsed.success) throw new CoreError(input.verdict === 'returned' ? 'translation.commentNeeded' : 'translation.invalid');
     const { identity } = session;
-    const judgement = judgeReview(parsed.data, { device: identity.deviceId, name: identity.name, roles: identity.roles }, { ...submitted, translator: { device: submitted.device, name: submitted.deviceName, roles: ['translator'] } }, message);
+    // Judged with the channel's glossary too: stricter than the receivers, which use the shipped one (message-batch.ts).
+    const terminology = channelTerminology(await this.glossary());
+    const judgement = judgeReview(parsed.data, { device: identity.deviceId, name: identity.name, roles: identity.roles }, { ...submitted, translator: { device: submitted.device, name: submitted.deviceName, roles: ['translator'] } }, message, terminology);
     if (!judgement.ok) throw new CoreError(`translation.${judgement.reason}`, { count: judgement.checks.length });
     await (await this.#openVault()).commit({ put: [outboxWrite(queuedItem(parsed.data, postsOfMessage(message, identity.post), now))] });
     this.#emit('status');
@@ -502,6 +508,39 @@ export class Core implements CoreApi {
     const session = this.#requireReady();
     if (!session.identity.roles.includes('translator')) throw new CoreError('translation.notTranslator');
     return session;
+  }
+
+  /** The channel's own glossary entries (the shipped glossary is under them: terminology.ts channelTerminology). */
+  async glossary(): Promise<readonly GlossaryEntry[]> {
+    this.#requireSession();
+    return glossaryEntries((await readState(await this.#openVault(), 'glossary')) ?? EMPTY_GLOSSARY_LOG);
+  }
+
+  /** Translators and supervisors: entries added or replaced, and ids removed, sent to every post as signed envelopes. */
+  async saveGlossary(entries: readonly GlossaryEntry[], removed: readonly string[]): Promise<void> {
+    const session = this.#requireReady();
+    const { identity } = session;
+    if (!identity.roles.includes('translator') && !identity.roles.includes('supervisor')) throw new CoreError('translation.notTranslator');
+    const now = this.#clock.now();
+    const everyPost = POSTS.filter((post) => post !== identity.post);
+    const items: QueuedItem[] = [];
+    const list = Array.isArray(entries) ? entries : [];
+    const gone = Array.isArray(removed) ? removed : [];
+    for (let i = 0; i < Math.max(list.length, gone.length); i += MAX_GLOSSARY_ENTRIES) {
+      const parsed = GlossaryContent.safeParse({ type: 'glossary', entries: list.slice(i, i + MAX_GLOSSARY_ENTRIES), removed: gone.slice(i, i + MAX_GLOSSARY_ENTRIES), at: now });
+      if (!parsed.success) throw new CoreError('translation.invalidGlossary');
+      items.push(queuedItem(parsed.data, everyPost, now));
+    }
+    if (items.length === 0) return;
+    await (await this.#openVault()).commit({ put: items.map(outboxWrite) });
+    this.#emit('status');
+    session.sync?.kick();
+  }
+
+  /** The certified sentence pairs of the translation memory (for a TMX export). */
+  async memoryPairs(): Promise<readonly TranslationPair[]> {
+    const session = this.#requireSession();
+    return (await this.#inboxOf(session, await this.#openVault()).memory()).pairs();
   }
 
   async policy(): Promise<PolicyView> {

@@ -18,6 +18,7 @@ import { canonicalBytes } from '../protocol/canonical-json';
 import { Bytes, Hash, POSTS, Time, type Post } from '../protocol/schemas';
 import { LANGUAGES } from '../settings';
 import { CHECK_KINDS } from '../translation/findings';
+import { GlossaryEntry } from '../translation/glossary-entry';
 import { PolicyContent } from './policy';
 import { CategorySchema, PrecedenceSchema } from './precedence';
 import type { EnvelopeKind } from '../protocol/envelope';
@@ -143,6 +144,21 @@ export const TranslationReviewContent = z
   .refine((review) => review.verdict === 'certified' || review.comment.trim() !== '', { message: 'a returned translation says why', path: ['comment'] });
 export type TranslationReviewContent = z.infer<typeof TranslationReviewContent>;
 
+/** How many glossary entries one envelope carries: an imported file goes out in envelopes of this many. */
+export const MAX_GLOSSARY_ENTRIES = 100;
+
+/**
+ * Glossary changes from a translator or a supervisor: entries added or replaced (by id), and ids removed. Every post
+ * applies them in log order, the newest change of an entry winning.
+ */
+export const GlossaryContent = z.strictObject({
+  type: z.literal('glossary'),
+  entries: z.array(GlossaryEntry).max(MAX_GLOSSARY_ENTRIES),
+  removed: z.array(GlossaryEntry.shape.id).max(MAX_GLOSSARY_ENTRIES),
+  at: Time,
+});
+export type GlossaryContent = z.infer<typeof GlossaryContent>;
+
 export const Content = z.discriminatedUnion('type', [
   TextContent,
   MessageContent,
@@ -154,6 +170,7 @@ export const Content = z.discriminatedUnion('type', [
   TranslationDraftContent,
   TranslationContent,
   TranslationReviewContent,
+  GlossaryContent,
 ]);
 export type Content = z.infer<typeof Content>;
 
@@ -172,6 +189,7 @@ const KIND_OF_CONTENT: Readonly<Record<Content['type'], EnvelopeKind>> = {
   'translation-draft': 'translation',
   translation: 'translation',
   'translation-review': 'translation',
+  glossary: 'glossary',
 };
 export const envelopeKindOf = (content: Pick<Content, 'type'>): EnvelopeKind => KIND_OF_CONTENT[content.type];
 

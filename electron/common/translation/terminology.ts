@@ -106,3 +106,14 @@ export function shippedTerminology(): Terminology {
   shipped ??= terminologyFromData(glossaryData, gazetteerData);
   return shipped;
 }
+
+/**
+ * The shipped terminology with the channel's own glossary entries over it: a channel entry replaces the shipped entry
+ * of the same id, and adds to the rest. The gazetteer is the shipped one.
+ */
+export function channelTerminology(channelEntries: readonly GlossaryEntry[]): Terminology {
+  if (channelEntries.length === 0) return shippedTerminology();
+  const base = shippedTerminology();
+  const replaced = new Set(channelEntries.map((entry) => entry.id));
+  return buildTerminology([...base.glossary.filter((entry) => !replaced.has(entry.id)), ...channelEntries], base.gazetteer);
+}

@@ -11,6 +11,7 @@ import { RelayUrlSchema } from '../../../electron/common/settings';
 import { CoreError } from '../core-error';
 import { LineCheckLog } from '../messages/line-checks';
 import { PolicyLog } from '../messages/policy-log';
+import { GlossaryLog } from '../translation/glossary-log';
 import { TranslatorLanguages } from '../translation/workspace-store';
 import type { RecordWrite, Vault } from '../vault';
 
@@ -78,7 +79,7 @@ export const INITIAL_CHAIN: ChainState = { id: 'chain', seq: 0, lastHash: null, 
 export const INITIAL_SYNC: SyncState = { id: 'sync', processedIndex: -1, lastSyncAt: null };
 export const INITIAL_INCLUSION: InclusionState = { id: 'inclusion', includedThrough: -1 };
 
-const SCHEMAS = { identity: IdentityState, trust: TrustState, chain: ChainState, sync: SyncState, inclusion: InclusionState, 'line-checks': LineCheckLog, policy: PolicyLog, translator: TranslatorLanguages } as const;
+const SCHEMAS = { identity: IdentityState, trust: TrustState, chain: ChainState, sync: SyncState, inclusion: InclusionState, 'line-checks': LineCheckLog, policy: PolicyLog, translator: TranslatorLanguages, glossary: GlossaryLog } as const;
 type StateName = keyof typeof SCHEMAS;
 type StateOf<N extends StateName> = z.infer<(typeof SCHEMAS)[N]>;
 

@@ -9,10 +9,11 @@ import { hashOfEnvelopeBytes, envelopeBytes, type Envelope } from '../../../elec
 import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
 import type { AlarmKind } from '../api';
 import { readState, stateWrite, type SyncState } from '../channel/channel-state';
-import { MAX_EVENT_MESSAGES, type LineCheckContent, type PolicyContent } from '../../../electron/common/message/payload';
+import { MAX_EVENT_MESSAGES, type GlossaryContent, type LineCheckContent, type PolicyContent } from '../../../electron/common/message/payload';
 import { LINE_CHECK_ANSWER_WINDOW } from '../../../electron/common/message/line-check';
 import { applyLineCheck, checkpointSize, EMPTY_LINE_CHECK_LOG, type LineCheckLog } from '../messages/line-checks';
 import { applyPolicy, EMPTY_POLICY_LOG, type PolicyLog } from '../messages/policy-log';
+import { applyGlossary, EMPTY_GLOSSARY_LOG, type GlossaryLog } from '../translation/glossary-log';
 import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
 import { messageWrite, parseStoredMessage, type StoredMessage } from '../messages/message-view';
 import type { EnvelopeWrite, RecordWrite } from '../vault';
@@ -58,6 +59,7 @@ interface Prepared {
   readonly queued: number;
   readonly lineChecksChanged: boolean;
   readonly policyChanged: boolean;
+  readonly glossaryChanged: boolean;
 }
 
 /** A change to a stored message made on this device, applied in order with the batches (see `update`). */
@@ -86,6 +88,7 @@ export class Receiver {
   #lineChecks: LineCheckLog | null = null;
   /** The policy log as of the batches prepared so far (ahead of the vault, like #lineChecks). */
   #policy: PolicyLog | null = null;
+  #glossary: GlossaryLog | null = null;
   #draining: Promise<void> | null = null;
   /**
    * Each sender's last envelope as stored (or prepared to be), once read: only this receiver stores other devices'
@@ -174,6 +177,7 @@ export class Receiver {
       this.#ahead.clear();
       this.#lineChecks = null;
       this.#policy = null;
+      this.#glossary = null;
       this.#processedAhead = null;
       throw error;
     }
@@ -261,6 +265,8 @@ export class Receiver {
     writes.push(...checks.writes);
     const policy = await this.#applyPolicies(arrivals);
     if (policy) writes.push(stateWrite(policy));
+    const glossary = await this.#applyGlossary(arrivals);
+    if (glossary) writes.push(stateWrite(glossary));
     queued += checks.queued;
     updates.forEach((update, i) => {
       if (found[i]) writes.push(...update.also);
@@ -283,6 +289,7 @@ export class Receiver {
       settle: updates.map((update, i) => ({ resolve: () => update.done(found[i]!), reject: update.failed })),
       lineChecksChanged: checks.changed,
       policyChanged: policy !== null,
+      glossaryChanged: glossary !== null,
       queued: queued + updates.filter((update, i) => found[i] && update.also.length > 0).length,
     };
   }
@@ -302,7 +309,13 @@ export class Receiver {
     for (const [id, view] of prepared.views) if (this.#ahead.get(id) === view) this.#ahead.delete(id);
     for (const update of prepared.settle) update.resolve();
     if (prepared.queued > 0) this.#onQueued();
-    context.changed('messages', 'status', ...(prepared.lineChecksChanged ? (['line-checks'] as const) : []), ...(prepared.policyChanged ? (['policy'] as const) : []));
+    context.changed(
+      'messages',
+      'status',
+      ...(prepared.lineChecksChanged ? (['line-checks'] as const) : []),
+      ...(prepared.policyChanged ? (['policy'] as const) : []),
+      ...(prepared.glossaryChanged ? (['glossary'] as const) : []),
+    );
   }
 
   async #commitBatch(prepared: Prepared, processed: number): Promise<void> {
@@ -360,12 +373,31 @@ export class Receiver {
 
   /** Policies among the arrivals: the log with them applied, or null if they changed nothing. */
   async #applyPolicies(arrivals: readonly Arrival[]): Promise<PolicyLog | null> {
-    const relevant = arrivals.filter((arrival) => arrival.payload.content.type === 'policy' && arrival.envelope.header.kind === 'policy');
+    const log = await this.#applyChannelLog(arrivals, 'policy', this.#policy, EMPTY_POLICY_LOG, (held, arrival) => applyPolicy(held, arrival, arrival.payload.content as PolicyContent));
+    if (log) this.#policy = log.log;
+    return log?.changed ? log.log : null;
+  }
+
+  /** Glossary changes among the arrivals, likewise. */
+  async #applyGlossary(arrivals: readonly Arrival[]): Promise<GlossaryLog | null> {
+    const log = await this.#applyChannelLog(arrivals, 'glossary', this.#glossary, EMPTY_GLOSSARY_LOG, (held, arrival) => applyGlossary(held, arrival, arrival.payload.content as GlossaryContent));
+    if (log) this.#glossary = log.log;
+    return log?.changed ? log.log : null;
+  }
+
+  /** A channel-wide record (policy, glossary) with this batch's envelopes of its kind applied in log order. */
+  async #applyChannelLog<N extends 'policy' | 'glossary', L>(
+    arrivals: readonly Arrival[],
+    name: N,
+    ahead: L | null,
+    empty: L,
+    apply: (log: L, arrival: Arrival) => L,
+  ): Promise<{ log: L; changed: boolean } | null> {
+    const relevant = arrivals.filter((arrival) => arrival.payload.content.type === name && arrival.envelope.header.kind === name);
     if (relevant.length === 0) return null;
-    const before = this.#policy ?? (await readState(this.#context.vault, 'policy')) ?? EMPTY_POLICY_LOG;
-    const log = relevant.reduce((current, arrival) => applyPolicy(current, arrival, arrival.payload.content as PolicyContent), before);
-    this.#policy = log;
-    return log === before ? null : log;
+    const before = ahead ?? ((await readState(this.#context.vault, name)) as L | null) ?? empty;
+    const log = relevant.reduce(apply, before);
+    return { log, changed: log !== before };
   }
 
   #remember(hash: string): void {

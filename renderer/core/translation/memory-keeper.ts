@@ -45,6 +45,11 @@ export class MemoryKeeper {
     return this.#memory.lookup(sourceLang, targetLang, sentence);
   }
 
+  /** Every pair held, for an export. */
+  pairs(): TranslationPair[] {
+    return this.#memory.serialize().pairs;
+  }
+
   get size(): number {
     return this.#memory.size;
   }

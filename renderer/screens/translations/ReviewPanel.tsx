@@ -17,13 +17,15 @@ import { Timestamp } from '../../components/Timestamp';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useCoreAction } from '../../core-ui/useCoreAction';
 import { FindingList } from './FindingList';
+import { useTerminology } from './useTerminology';
 
 export function ReviewPanel(props: { message: MessageSummary; translation: TranslationSummary; onDone: () => void }) {
   const { t } = useTranslation('translation');
   const { message, translation } = props;
+  const terminology = useTerminology();
   const findings = useMemo(
-    () => runSafetyChecks({ source: { lang: message.lang, text: checkedWhole(message) }, target: { lang: translation.lang, text: checkedWhole(translation) } }),
-    [message, translation],
+    () => runSafetyChecks({ source: { lang: message.lang, text: checkedWhole(message) }, target: { lang: translation.lang, text: checkedWhole(translation) } }, terminology),
+    [message, translation, terminology],
   );
   const failed = [...new Set(findings.map((finding) => finding.check))];
   const [reasons, setReasons] = useState<Partial<Record<CheckKind, string>>>({});

@@ -16,6 +16,7 @@ import { getCore } from '../../core/client';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useCoreAction } from '../../core-ui/useCoreAction';
 import { FindingList } from './FindingList';
+import { useTerminology } from './useTerminology';
 import { SentenceText } from './SentenceText';
 import { useTranslationWork, type Work } from './useTranslationWork';
 
@@ -37,9 +38,10 @@ export function TranslationEditor(props: { message: MessageSummary; lang: Langua
   const sourceCurrent = targetIndex < 0 ? [] : counterpartOf(groups, 'target', targetIndex);
   // The checks follow typing a beat behind, so a long message never slows the keys down.
   const checked = useDeferredValue(work);
+  const terminology = useTerminology();
   const findings = useMemo(
-    () => (checked ? runSafetyChecks({ source: { lang: message.lang, text: checkedWhole(message) }, target: { lang, text: checkedWhole(checked) } }) : []),
-    [checked, message, lang],
+    () => (checked ? runSafetyChecks({ source: { lang: message.lang, text: checkedWhole(message) }, target: { lang, text: checkedWhole(checked) } }, terminology) : []),
+    [checked, message, lang, terminology],
   );
   const matches = useMemoryMatches(message.lang, lang, sourceCurrent.length === 1 ? sourceSegments[sourceCurrent[0]!]!.text : '');
 

@@ -11,6 +11,8 @@ import { getCore } from '../../core/client';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useMessage, useTranslationQueue, useTranslatorLanguages } from '../../core-ui/queries';
 import { useCoreAction } from '../../core-ui/useCoreAction';
+import { GlossaryPanel } from './GlossaryPanel';
+import { MemoryExport } from './MemoryExport';
 import { ReviewPanel } from './ReviewPanel';
 import { TranslationEditor } from './TranslationEditor';
 
@@ -36,8 +38,10 @@ export function TranslationsScreen(props: { identity: Identity }) {
         <>
           <LanguagesCovered />
           <Queue onOpen={setOpen} />
+          <MemoryExport />
         </>
       )}
+      {!open && <GlossaryPanel canEdit={isTranslator || props.identity.roles.includes('supervisor')} />}
     </section>
   );
 }

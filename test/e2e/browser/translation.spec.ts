@@ -114,3 +114,61 @@ test('a translation is drafted with live checks, refused to its own translator, 
     for (const context of contexts) await context.close();
   }
 });
+
+test('the desk adds a glossary entry; a forbidden variant is then flagged at the Syrian post; the glossary and memory export and import', async ({ browser, relay }) => {
+  test.setTimeout(180_000);
+  const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext({ acceptDownloads: true })));
+  try {
+    const [deskPage, ilPage, syPage] = await Promise.all(contexts.map((context) => context.newPage()));
+    const profiles = { desk: new AppDriver(deskPage!), il: new AppDriver(ilPage!), sy: new AppDriver(syPage!) };
+    await profiles.desk.open('gl-desk');
+    await profiles.il.open('gl-il');
+    await profiles.sy.open('gl-sy');
+    await setUpChannel(profiles, relay, { SY: ['officer', 'translator'] });
+    const { desk, il, sy } = profiles;
+    await sy.chooseLanguage('ar');
+
+    // An entry without a second language is refused; a whole one goes to every post.
+    await desk.goTo('translations');
+    await desk.page.getByTestId('glossary-term-en').fill('water tanker');
+    await desk.page.getByTestId('glossary-save').click();
+    await expect(desk.page.getByTestId('glossary-invalid')).toBeVisible();
+    await desk.page.getByTestId('glossary-term-he').fill('מכלית מים');
+    await desk.page.getByTestId('glossary-term-ar').fill('صهريج مياه');
+    await desk.page.getByTestId('glossary-forbidden-ar').fill('تنكر ماء');
+    await desk.page.getByTestId('glossary-save').click();
+    await sy.goTo('translations');
+    await expect(sy.page.getByTestId('glossary-entry-water-tanker')).toHaveAttribute('data-channel', 'true', { timeout: 30_000 });
+
+    await il.goTo('compose');
+    await il.page.getByTestId('compose-recipient-SY').check();
+    await il.page.getByTestId('compose-lang').selectOption('he');
+    await il.page.getByTestId('compose-subject').fill('מכלית מים');
+    await il.page.getByTestId('compose-text').fill('מכלית מים תגיע לגדר בשעה 09:00.');
+    await il.page.getByTestId('compose-send').click();
+    const item = sy.page.getByTestId('translation-queue').locator('li').filter({ hasText: 'מכלית מים' });
+    await item.getByTestId('queue-translate-ar').click({ timeout: 30_000 });
+    await sy.page.getByTestId('editor-subject').fill('صهريج مياه');
+    await sy.page.getByTestId('editor-body').fill('سيصل تنكر ماء إلى السياج عند الساعة 09:00.');
+    await expect(sy.page.getByTestId('editor-findings').locator('[data-check="forbidden"]')).toHaveCount(1);
+    await sy.page.getByTestId('editor-body').fill('سيصل صهريج مياه إلى السياج عند الساعة 09:00.');
+    await expect(sy.page.getByTestId('editor-findings')).toHaveAttribute('data-count', '0');
+    await sy.page.getByTestId('workspace-back').click();
+
+    // The desk's CSV export, imported at the Syrian post, reads back every entry without an error.
+    const entries = await desk.page.getByTestId('glossary-entries').locator('tbody tr').count();
+    const [csv] = await Promise.all([desk.page.waitForEvent('download'), desk.page.getByTestId('glossary-export-csv').click()]);
+    const csvPath = await csv.path();
+    await sy.page.getByTestId('glossary-import').setInputFiles(csvPath);
+    await expect(sy.page.getByTestId('glossary-imported')).toHaveAttribute('data-entries', String(entries));
+    await expect(sy.page.getByTestId('glossary-imported')).toHaveAttribute('data-errors', '0');
+    const [tbx] = await Promise.all([sy.page.waitForEvent('download'), sy.page.getByTestId('glossary-export-tbx').click()]);
+    expect(tbx.suggestedFilename()).toBe('glossary.tbx');
+    const [tmx] = await Promise.all([sy.page.waitForEvent('download'), sy.page.getByTestId('memory-export').click()]);
+    expect(tmx.suggestedFilename()).toBe('translation-memory.tmx');
+
+    expect({ desk: desk.consoleErrors, il: il.consoleErrors, sy: sy.consoleErrors }).toEqual({ desk: [], il: [], sy: [] });
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});
