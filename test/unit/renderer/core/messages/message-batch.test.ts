@@ -15,7 +15,7 @@ const T0 = Date.UTC(2027, 0, 15, 12, 0);
 const id = (n: number) => `${String(n).padStart(2, '0')}${'A'.repeat(20)}`;
 const DEVICE = { il: 'IL-device-AAAAAAAAAAAA', sy: 'SY-device-AAAAAAAAAAAA', syTranslator: 'SY-translator-AAAAAAAA', us: 'US-device-AAAAAAAAAAAA' };
 
-function arrival(options: { id: string; sender: string; post: Post; roles?: Role[]; recipients: Post[]; kind: 'message' | 'event'; content: Payload['content']; index: number }): Arrival {
+function arrival(options: { id: string; sender: string; post: Post; roles?: Role[]; recipients: Post[]; kind: 'message' | 'event' | 'translation'; content: Payload['content']; index: number }): Arrival {
   const envelope = {
     header: { v: 1, id: options.id, kind: options.kind, sender: options.sender, senderPost: options.post, recipients: options.recipients, createdAt: T0 + options.index * 1000, seq: options.index + 1, prev: null },
   } as unknown as Envelope;
@@ -142,5 +142,30 @@ describe('MessageBatch', () => {
     const { stored } = receiveAll({ deviceId: DEVICE.us, post: 'US' }, [flash(1, 0)], [request(70, 1, DEVICE.syTranslator, 'SY')]);
     expect(stored.get(id(1))!.translationRequests).toEqual([{ at: T0 + 1, post: 'SY', device: DEVICE.syTranslator, deviceName: 'SY officer', source: id(70), languages: ['ar', 'en'] }]);
     expect(idsNeeded(request(71, 2, DEVICE.sy, 'SY'))).toEqual([id(1)]);
+  });
+
+  it('keeps only a translator\'s submission, and records a certification by its own translator as refused, with the reason', () => {
+    // Each translator under a name of their own (the same name on two devices is one person).
+    const byTranslation = (n: number, index: number, sender: string, roles: Role[], content: Payload['content']): Arrival => {
+      const made = arrival({ id: id(n), sender, post: 'SY', roles, recipients: ['IL'], kind: 'translation', index, content });
+      return { ...made, sender: { ...made.sender, body: { ...made.sender.body, name: sender } } };
+    };
+    const translation = (n: number, index: number, roles: Role[]) =>
+      byTranslation(n, index, DEVICE.sy, roles, { type: 'translation', message: id(1), lang: 'ar', subject: 'تمرين', body: 'نص الرسالة', at: T0 + index });
+    const review = (n: number, index: number, sender: string) =>
+      byTranslation(n, index, sender, ['translator'], { type: 'translation-review', message: id(1), submission: id(80), verdict: 'certified', comment: '', overrides: [], at: T0 + index });
+    const { stored } = receiveAll(
+      { deviceId: DEVICE.il, post: 'IL' },
+      [flash(1, 0)],
+      // An officer's "translation" counts for nothing; the translator's is kept.
+      [translation(79, 1, ['officer']), translation(80, 2, ['translator'])],
+      [review(81, 3, DEVICE.sy), review(82, 4, DEVICE.syTranslator)],
+    );
+    const translations = stored.get(id(1))!.translations;
+    expect(translations.map((held) => held.id)).toEqual([id(80)]);
+    expect(translations[0]!.reviews.map((verdict) => [verdict.device, verdict.refused?.reason ?? null])).toEqual([
+      [DEVICE.sy, 'same-person'],
+      [DEVICE.syTranslator, null],
+    ]);
   });
 });
