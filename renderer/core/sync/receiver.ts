@@ -117,6 +117,12 @@ export class Receiver {
    * (see `update`), and new ones are new ids, so what it stored last is what the vault holds.
    */
   readonly #stored = new Map<string, StoredMessage>();
+  /**
+   * Ids of the delivery receipts this receiver queued (and put in the views) and has not seen delivered back: back,
+   * each changes nothing, so the views it names are not read again (a catch-up's receipts trail it by several batches,
+   * past the views kept in memory).
+   */
+  readonly #receiptsOut = new Set<string>();
   /** The line checks seen, ahead of the vault like the views (null: not read yet). */
   #lineChecks: LineCheckLog | null = null;
   #draining: Promise<void> | null = null;
@@ -207,6 +213,7 @@ export class Receiver {
       this.#recent.clear();
       this.#ahead.clear();
       this.#stored.clear();
+      this.#receiptsOut.clear();
       this.#lineChecks = null;
       this.#processedAhead = null;
       throw error;
@@ -276,8 +283,10 @@ export class Receiver {
     }
     if (envelopes.length === 0 && updates.length === 0) return null;
 
-    // The stored views this batch touches, read in one go (those of batches not yet stored are taken from memory).
-    const ids = new Set([...arrivals.flatMap(idsNeeded), ...updates.map((update) => update.id)]);
+    // The stored views this batch touches, read in one go (those of batches not yet stored are taken from memory), but
+    // for this receiver's own receipts coming back, which change none of theirs (they are forgotten as they come).
+    const receiptBack = (arrival: Arrival) => arrival.envelope.header.sender === identity.deviceId && this.#receiptsOut.delete(arrival.envelope.header.id);
+    const ids = new Set([...arrivals.flatMap((arrival) => (receiptBack(arrival) ? [] : idsNeeded(arrival))), ...updates.map((update) => update.id)]);
     const inMemory = (id: string) => this.#ahead.get(id) ?? this.#stored.get(id);
     const fetched = await context.vault.storedMessages([...ids].filter((id) => inMemory(id) === undefined));
     const batch = new MessageBatch((id) => inMemory(id) ?? parseStoredMessage(fetched.get(id)), me);
@@ -292,6 +301,7 @@ export class Receiver {
       const item = eventItem(author, 'delivered', messages, now);
       if (!item) continue;
       receipts.push(outboxWrite(item));
+      this.#receiptsOut.add(item.id);
       // In the views at once, as when a person acts here: the receipt delivered back then rewrites none of them.
       const event = ownEvent(author, item)!;
       for (const { id } of messages) batch.update(id, (message) => withEvent(message, event));
