@@ -123,6 +123,13 @@ export class Session implements SessionHandle {
           if (!proof) return this.refuse('unknown-index', `no entry ${frame.index} in a log of ${frame.size} (the log has ${channel.log.size})`, frame.rid);
           this.send({ type: 'inclusion', rid: frame.rid, index: frame.index, size: frame.size, proof: proof.map(toBase64Url) });
         });
+      case 'get-inclusions':
+        return this.withChannel(frame.rid, (channel) => {
+          const proofs = frame.indexes.map((index) => channel.log.inclusion(index, frame.size));
+          const missing = frame.indexes.find((_index, i) => !proofs[i]);
+          if (missing !== undefined) return this.refuse('unknown-index', `no entry ${missing} in a log of ${frame.size} (the log has ${channel.log.size})`, frame.rid);
+          this.send({ type: 'inclusions', rid: frame.rid, indexes: frame.indexes, size: frame.size, proofs: proofs.map((proof) => proof!.map(toBase64Url)) });
+        });
       case 'get-consistency':
         return this.withChannel(frame.rid, (channel) => {
           const proof = channel.log.consistency(frame.from, frame.to);

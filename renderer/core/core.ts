@@ -61,7 +61,7 @@ import { readWork, TranslationWork, TranslatorLanguages, workId, workWrite } fro
 import { statusOf } from './sync/directory';
 import { discardDraft, readDraft, saveDraft, type ComposeDraft } from './messages/compose-draft';
 import { EMPTY_LINE_CHECK_LOG } from './messages/line-checks';
-import { eventItem, lineCheckItem, outboxWrite, postsOfMessage, queuedItem, queueMessage, readOutbox, type QueuedItem } from './sync/outbox';
+import { eventItem, lineCheckItem, outboxWrite, ownEvent, postsOfMessage, queuedItem, queueMessage, readOutbox, type QueuedItem } from './sync/outbox';
 import { LinkClosedError, type SocketFactory } from './sync/relay-link';
 import { SyncClient } from './sync/sync-client';
 import type { Clock, DeviceKeys, SyncContext } from './sync/sync-context';
@@ -387,7 +387,7 @@ export class Core implements CoreApi {
     if (trackingOfMessage(message)[identity.post]?.marks.acknowledged !== undefined) return;
     const item = this.#eventItem(session, 'acknowledged', message);
     // Shown at once, before the relay has it: the signed event delivered back is the same event (same source and time).
-    const event = { stage: 'acknowledged' as const, post: identity.post, device: identity.deviceId, deviceName: identity.name, at: item.createdAt, source: item.id };
+    const event = ownEvent({ deviceId: identity.deviceId, post: identity.post, name: identity.name }, item)!;
     await this.#update(session, id, (stored) => withEvent({ ...stored, readHere: true }, event), item);
   }
 

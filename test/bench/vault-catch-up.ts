@@ -117,7 +117,7 @@ function summary(name: string, run: Run): string {
   return (
     `${name}: unlocked ${p.unlocked} s, online ${p.ready} s, deliveries ${p.firstDelivery}–${p.lastDelivery} s (${c('<deliver')}), ` +
     `all stored (last ack) ${p.stored} s, last message searchable ${p.searchable} s, all proved ${p.proved} s (and the vault counted all ${p.listed} s); ` +
-    `${c('>get-inclusion')} inclusion proofs (p50 round trip ${tap.inclusionMs.length ? percentile(tap.inclusionMs, 50).toFixed(1) : '-'} ms), ` +
+    `${tap.proved.size} inclusion proofs in ${c('>get-inclusion') + c('>get-inclusions')} requests (p50 round trip ${tap.inclusionMs.length ? percentile(tap.inclusionMs, 50).toFixed(1) : '-'} ms), ` +
     `${c('>get-consistency')} consistency proofs asked one at a time (${(sum(tap.consistencyMs) / 1000).toFixed(1)} s of round trips), ` +
     `${c('>get-checkpoint')} checkpoint and ${c('>get-directory')} directory requests, ${c('>ack')} acks; ` +
     `longest task ${run.tasks.longestMs.toFixed(0)} ms, ${run.tasks.count} long tasks totalling ${run.tasks.totalMs.toFixed(0)} ms`
@@ -143,8 +143,8 @@ async function run(scope: Scope): Promise<BenchResult> {
   const raw = await browser.runElsewhere((rows) => window.bench.rawPuts(rows), RAW_ROWS);
   const firstWord = `lastmessage${Date.now()}`;
   const first = texts(0, COUNT, firstWord);
-  // What the receiver writes: per message its envelope and its view; per batch of 256 one search index segment.
-  const rows = 2 * COUNT + Math.ceil(COUNT / 256);
+  // What the receiver writes: per message its envelope and its view; per batch of 1024 one search index segment.
+  const rows = 2 * COUNT + Math.ceil(COUNT / 1024);
   const sent = await sender.send(first);
   const alone = await catchUp(browser, tap, { ui: false, count: COUNT, listed: COUNT, last: { id: sent.ids.at(-1)!, word: firstWord }, profile: 'worker' });
   console.log(`  ${summary('sync client alone', alone)}`);

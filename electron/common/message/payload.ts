@@ -62,8 +62,12 @@ export type MessageContent = z.infer<typeof MessageContent>;
 /** Stages a device reports by event (an answer is the reply itself). */
 export const REPORTED_STAGES = ['delivered', 'read', 'acknowledged', 'closed'] as const;
 export type ReportedStage = (typeof REPORTED_STAGES)[number];
-/** How many messages one event may speak for: a catch-up's delivery receipts go out a batch at a time. */
-export const MAX_EVENT_MESSAGES = 256;
+/**
+ * How many messages one event may speak for: a catch-up's delivery receipts go out a batch at a time (a client's
+ * batch is half the relay's delivery window), each sent, delivered back and applied in turn, so few large ones keep
+ * up with a catch-up where many small ones trail behind it. 1024 ids are about 25 KiB of payload.
+ */
+export const MAX_EVENT_MESSAGES = 1024;
 
 /** A lifecycle event: this device's post has reached `stage` for each of these messages (signed, like everything). */
 export const EventContent = z.strictObject({

@@ -18,12 +18,13 @@ import {
   sealTo,
   signDetached,
   toBase64Url,
+  utf8Encode,
   verifyDetached,
   wipe,
   type BoxKeyPair,
 } from '../crypto/sodium';
 import { leafHash } from '../merkle/merkle';
-import { canonicalBytes, signingInput } from './canonical-json';
+import { canonicalBytes, canonicalJson, signingInput, SIGNING_PREFIX } from './canonical-json';
 import { MAX_ENVELOPE_BYTES, MAX_SEALED_KEYS, PROTOCOL_VERSION } from './limits';
 import { Bytes, DeviceId, Hash, PostSchema, PostsSchema, Signature, Time, VarBytes, type Post } from './schemas';
 
@@ -117,9 +118,22 @@ export function envelopeSigningInput(envelope: Envelope): Uint8Array {
   return signedPart(unsigned);
 }
 
-export function verifyEnvelopeSignature(envelope: Envelope, senderSignKey: Uint8Array): boolean {
+/**
+ * The envelope's canonical bytes and the bytes its signature covers, from one canonical serialisation rather than two
+ * of the same large ciphertext: `sig` sorts after every other member, so the whole envelope's canonical JSON is the
+ * unsigned one with `,"sig":"…"` before its closing brace (as the relay encodes it, electron/relay/envelope-encoding.ts).
+ */
+export function envelopeBytesAndSigningInput(envelope: Envelope): { readonly bytes: Uint8Array; readonly signingInput: Uint8Array } {
+  const { sig, ...unsigned } = envelope;
+  if (!Object.keys(unsigned).every((key) => key < 'sig')) return { bytes: envelopeBytes(envelope), signingInput: signedPart(unsigned) };
+  const unsignedJson = canonicalJson(unsigned);
+  return { bytes: utf8Encode(`${unsignedJson.slice(0, -1)},"sig":${JSON.stringify(sig)}}`), signingInput: utf8Encode(`${SIGNING_PREFIX}envelope\n${unsignedJson}`) };
+}
+
+/** `signingInput`: from `envelopeBytesAndSigningInput`, when the caller has it already. */
+export function verifyEnvelopeSignature(envelope: Envelope, senderSignKey: Uint8Array, signingInput?: Uint8Array): boolean {
   try {
-    return verifyDetached(fromBase64Url(envelope.sig), envelopeSigningInput(envelope), senderSignKey);
+    return verifyDetached(fromBase64Url(envelope.sig), signingInput ?? envelopeSigningInput(envelope), senderSignKey);
   } catch {
     return false;
   }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SignedCertificate, SignedEnrolmentRequest, SignedRevocationList } from './certificates';
 import { Envelope } from './envelope';
 import { ERROR_CODES } from './error-codes';
-import { PROTOCOL_VERSION } from './limits';
+import { MAX_INCLUSIONS_PER_REQUEST, PROTOCOL_VERSION } from './limits';
 import { Bytes, ChannelId, DeviceId, Hash, PublicKey, Signature, Time } from './schemas';
 
 export { ERROR_CODES, type ErrorCode } from './error-codes';
@@ -16,6 +16,9 @@ const RequestId = z.string().min(1).max(64).optional();
 const LogIndex = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** A signed checkpoint note (see merkle/checkpoint.ts). */
 const CheckpointNote = z.string().max(4096);
+/** An inclusion proof: hashes, leaf side first (at most one per level of a tree of 2^64 leaves). */
+const InclusionProof = z.array(Hash).max(64);
+const LeafIndexes = z.array(LogIndex).min(1).max(MAX_INCLUSIONS_PER_REQUEST);
 
 const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), rid: RequestId, ...shape }).strict();
@@ -30,6 +33,7 @@ export const ClientFrame = z.discriminatedUnion('type', [
   request('ack', { index: LogIndex }),
   request('get-checkpoint', {}),
   request('get-inclusion', { index: LogIndex, size: LogIndex }),
+  request('get-inclusions', { indexes: LeafIndexes, size: LogIndex }),
   request('get-consistency', { from: LogIndex, to: LogIndex }),
   request('get-directory', {}),
   request('enrol', { request: SignedEnrolmentRequest }),
@@ -53,7 +57,8 @@ export const RelayFrame = z.discriminatedUnion('type', [
   answer('receipt', { hash: Hash, index: LogIndex, checkpoint: CheckpointNote }),
   answer('deliver', { index: LogIndex, envelope: Envelope }),
   answer('checkpoint', { checkpoint: CheckpointNote }),
-  answer('inclusion', { index: LogIndex, size: LogIndex, proof: z.array(Hash).max(64) }),
+  answer('inclusion', { index: LogIndex, size: LogIndex, proof: InclusionProof }),
+  answer('inclusions', { indexes: LeafIndexes, size: LogIndex, proofs: z.array(InclusionProof).max(MAX_INCLUSIONS_PER_REQUEST) }),
   answer('consistency', { from: LogIndex, to: LogIndex, proof: z.array(Hash).max(128) }),
   answer('directory', { certificates: z.array(SignedCertificate), revocations: SignedRevocationList.nullable() }),
   answer('enrol-received', { deviceId: DeviceId }),

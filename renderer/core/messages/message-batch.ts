@@ -135,11 +135,15 @@ export class MessageBatch {
     }
   }
 
-  /** A change made here (a receipt's relayed state, say), applied in order with the batch. */
+  /**
+   * A change made here (a receipt's relayed state, say), applied in order with the batch. One that changes nothing
+   * (it returns the message as it was) writes nothing: this device's own event delivered back, applied when it acted.
+   */
   update(id: string, mutate: (message: StoredMessage) => StoredMessage): boolean {
     const message = this.current(id);
     if (!message) return false;
-    this.#changed.set(id, mutate(message));
+    const changed = mutate(message);
+    if (changed !== message) this.#changed.set(id, changed);
     return true;
   }
 

@@ -26,10 +26,12 @@ export type EnvelopeVerdict =
   | { readonly ok: true; readonly sender: SignedCertificate; readonly payload: null }
   | { readonly ok: false; readonly alarm: AlarmKind; readonly detail: Readonly<Record<string, string | number>> };
 
+/** `signingInput`: the bytes the signature covers, when the caller has them already (protocol/envelope.ts). */
 export function checkEnvelope(
   envelope: Envelope,
   directory: { readonly certificates: readonly SignedCertificate[]; readonly revocations: SignedRevocationList | null },
   me: Recipient,
+  signingInput?: Uint8Array,
 ): EnvelopeVerdict {
   const { header } = envelope;
   const sender = directory.certificates.find((certificate) => certificate.body.deviceId === header.sender);
@@ -40,7 +42,7 @@ export function checkEnvelope(
   }
   const revoked = revokedAt(directory.revocations, header.sender);
   if (revoked !== null && header.createdAt >= revoked) return { ok: false, alarm: 'revoked-sender', detail: { post: header.senderPost, name } };
-  if (header.senderPost !== sender.body.post || !verifyEnvelopeSignature(envelope, fromBase64Url(sender.body.signKey))) {
+  if (header.senderPost !== sender.body.post || !verifyEnvelopeSignature(envelope, fromBase64Url(sender.body.signKey), signingInput)) {
     return { ok: false, alarm: 'bad-signature', detail: { post: sender.body.post, name } };
   }
   if (!audienceOf(header).has(me.post)) return { ok: false, alarm: 'malformed-frame', detail: { detail: 'not addressed to this post' } };

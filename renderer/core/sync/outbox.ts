@@ -17,6 +17,7 @@ import {
   type LineCheckContent,
   type ReportedStage,
 } from '../../../electron/common/message/payload';
+import type { LifecycleEvent } from '../../../electron/common/message/lifecycle';
 import { audienceOf, sealEnvelope, type Envelope } from '../../../electron/common/protocol/envelope';
 import { PostsSchema, Time, type Post } from '../../../electron/common/protocol/schemas';
 import type { ChainState } from '../channel/channel-state';
@@ -130,6 +131,17 @@ export function queuedItem(content: Content, recipients: readonly Post[], now: n
 export const postsOfMessage = (message: Pick<StoredMessage, 'senderPost' | 'recipients'>, author: Post): Post[] =>
   [message.senderPost, ...message.recipients].filter((post) => post !== author);
 
+/**
+ * The lifecycle event an event item becomes once signed and delivered back (same source, stage, post, device and
+ * time): applied to this device's views when queued, so the copy delivered back changes nothing (message-view.ts
+ * `withEvent`). Null for an item that is not an event.
+ */
+export function ownEvent(author: Author, item: QueuedItem): LifecycleEvent | null {
+  const { content } = item;
+  if (content.type !== 'event') return null;
+  return { stage: content.stage, post: author.post, device: author.deviceId, deviceName: author.name, at: content.at, source: item.id };
+}
+
 /** A post's answer to the desk's line check, with the newest checkpoint this device verified. */
 export function lineCheckAnswer(checkId: string, checkpoint: string | null, now: number): QueuedItem {
   const content: LineCheckContent = { type: 'line-check', answers: checkId, at: now, checkpoint };
@@ -150,10 +162,9 @@ export function advanceChain(chain: ChainState, envelope: Envelope, hash: string
   return { id: 'chain', seq: envelope.header.seq, lastHash: hash, previous };
 }
 
-
-/** Seals and numbers an item as the next envelope of this device's chain, for the devices current now. */
-export function sealItem(context: SyncContext, item: QueuedItem): Envelope {
-  const { identity, chain, keys, clock } = context;
+/** Seals and numbers an item as the next envelope of `chain` (this device's, by default), for the devices current now. */
+export function sealItem(context: SyncContext, item: QueuedItem, chain: ChainState = context.chain): Envelope {
+  const { identity, keys, clock } = context;
   const header = {
     v: 1 as const,
     id: item.id,

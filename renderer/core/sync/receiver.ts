@@ -5,27 +5,56 @@
  * evidence, with no readable view — and raises an alarm: nothing is dropped silently, and nothing unverified is shown.
  * Deliveries at or below the read position are ignored (the relay delivers at least once; §7.6).
  */
-import { hashOfEnvelopeBytes, envelopeBytes, type Envelope } from '../../../electron/common/protocol/envelope';
+import { envelopeBytesAndSigningInput, hashOfEnvelopeBytes, type Envelope } from '../../../electron/common/protocol/envelope';
 import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
+import { DELIVERY_WINDOW } from '../../../electron/common/protocol/limits';
 import type { AlarmKind } from '../api';
-import { readState, stateWrite, type SyncState } from '../channel/channel-state';
+import { readState, stateWrite, type ChainState, type SyncState } from '../channel/channel-state';
 import { MAX_EVENT_MESSAGES, type GlossaryContent, type LineCheckContent, type PolicyContent } from '../../../electron/common/message/payload';
 import { LINE_CHECK_ANSWER_WINDOW } from '../../../electron/common/message/line-check';
 import { applyLineCheck, checkpointSize, EMPTY_LINE_CHECK_LOG, type LineCheckLog } from '../messages/line-checks';
 import { applyPolicy, EMPTY_POLICY_LOG, type PolicyLog } from '../messages/policy-log';
 import { applyGlossary, EMPTY_GLOSSARY_LOG, type GlossaryLog } from '../translation/glossary-log';
 import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
-import { messageWrite, parseStoredMessage, type StoredMessage } from '../messages/message-view';
+import { messageWrite, parseStoredMessage, withEvent, type StoredMessage } from '../messages/message-view';
 import type { EnvelopeWrite, RecordWrite } from '../vault';
 import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
-import { advanceChain, eventItem, lineCheckAnswer, outboxWrite } from './outbox';
+import { advanceChain, eventItem, lineCheckAnswer, outboxWrite, ownEvent } from './outbox';
 import type { SyncContext } from './sync-context';
 
-/** Envelopes stored per transaction: large enough to make catch-up cheap, small enough to keep each commit short. */
-const BATCH = 256;
+/**
+ * Envelopes stored per transaction: large enough to make catch-up cheap (each batch costs a durable commit, a search
+ * segment, a delivery receipt to send and one to take back), small enough to keep each commit short. A quarter of the
+ * relay's delivery window, so whole batches are waiting while one is checked and the one before it stored.
+ */
+const BATCH = DELIVERY_WINDOW / 4;
+/**
+ * Envelopes checked between two turns of the event loop. Checking is CPU work with nothing to wait for, so a batch
+ * would otherwise hold the worker for its whole length, and the relay's answers (inclusion proofs, the sender's
+ * receipts) would wait for it.
+ */
+const CHECKS_PER_TURN = 64;
+
+/** Lets the event loop run (a message channel's task: unlike a timer's, it is never clamped to 4 ms). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 /** Hashes of recent envelopes kept in memory: a trail names the previous envelope for this post, nearly always one of these. */
 const RECENT = 4096;
+/**
+ * Views this receiver stored lately, kept in memory (for this unlock only) for the batches after: events name recent
+ * messages, above all this device's own delivery receipts coming back, each naming a whole batch it just stored.
+ */
+const RECENT_VIEWS = 4096;
 
 export interface ReceivedLeaf {
   readonly index: number;
@@ -62,6 +91,9 @@ interface Prepared {
   readonly glossaryChanged: boolean;
 }
 
+/** The chain after this device's own envelopes among a batch (unchanged if it is already past them). */
+const advancedBy = (chain: ChainState, own: Prepared['own']): ChainState => own.reduce((current, { envelope, hash }) => advanceChain(current, envelope, hash), chain);
+
 /** A change to a stored message made on this device, applied in order with the batches (see `update`). */
 interface LocalUpdate {
   readonly id: string;
@@ -84,6 +116,17 @@ export class Receiver {
   #updates: LocalUpdate[] = [];
   /** Views of batches prepared but not yet stored: the next batch must see them, not the vault's older copies. */
   readonly #ahead = new Map<string, StoredMessage>();
+  /**
+   * Views stored lately, oldest first (see RECENT_VIEWS). Every change to a stored message goes through this receiver
+   * (see `update`), and new ones are new ids, so what it stored last is what the vault holds.
+   */
+  readonly #stored = new Map<string, StoredMessage>();
+  /**
+   * Ids of the delivery receipts this receiver queued (and put in the views) and has not seen delivered back: back,
+   * each changes nothing, so the views it names are not read again (a catch-up's receipts trail it by several batches,
+   * past the views kept in memory).
+   */
+  readonly #receiptsOut = new Set<string>();
   /** The line checks seen, ahead of the vault like the views (null: not read yet). */
   #lineChecks: LineCheckLog | null = null;
   /** The policy log as of the batches prepared so far (ahead of the vault, like #lineChecks). */
@@ -145,6 +188,7 @@ export class Receiver {
   /** Fails the local changes not yet stored (the vault is being locked). */
   abandon(error: unknown): void {
     for (const update of this.#updates.splice(0)) update.failed(error);
+    this.#stored.clear();
   }
 
   async #drain(): Promise<void> {
@@ -175,6 +219,8 @@ export class Receiver {
       this.#heads.clear();
       this.#recent.clear();
       this.#ahead.clear();
+      this.#stored.clear();
+      this.#receiptsOut.clear();
       this.#lineChecks = null;
       this.#policy = null;
       this.#glossary = null;
@@ -212,16 +258,17 @@ export class Receiver {
     };
     let refreshed = false;
 
-    for (const { index, envelope } of frames) {
+    for (const [i, { index, envelope }] of frames.entries()) {
+      if (i > 0 && i % CHECKS_PER_TURN === 0) await nextTurn();
       if (index <= processed) continue;
-      const bytes = envelopeBytes(envelope);
+      const { bytes, signingInput } = envelopeBytesAndSigningInput(envelope);
       const hash = hashOfEnvelopeBytes(bytes);
-      let verdict = checkEnvelope(envelope, context.directory, me);
+      let verdict = checkEnvelope(envelope, context.directory, me, signingInput);
       if (!verdict.ok && verdict.alarm === 'unknown-sender' && !refreshed) {
         // A device enrolled since the directory was last fetched: fetch it once per batch and judge again.
         refreshed = true;
         await context.refreshDirectory().catch(() => undefined);
-        verdict = checkEnvelope(envelope, context.directory, me);
+        verdict = checkEnvelope(envelope, context.directory, me, signingInput);
       }
       const judged = await this.#judgeChain(envelope, hash, verdict, lookups);
       if (!judged.ok) alarms.push({ kind: judged.alarm, detail: { ...judged.detail, index } });
@@ -245,22 +292,31 @@ export class Receiver {
     }
     if (envelopes.length === 0 && updates.length === 0) return null;
 
-    // The stored views this batch touches, read in one go (those of batches not yet stored are taken from memory).
-    const ids = new Set([...arrivals.flatMap(idsNeeded), ...updates.map((update) => update.id)]);
-    const fetched = await context.vault.getMany('messages', [...ids].filter((id) => !this.#ahead.has(id)));
-    const batch = new MessageBatch((id) => this.#ahead.get(id) ?? parseStoredMessage(fetched.get(id)), me);
+    // The stored views this batch touches, read in one go (those of batches not yet stored are taken from memory), but
+    // for this receiver's own receipts coming back, which change none of theirs (they are forgotten as they come).
+    const receiptBack = (arrival: Arrival) => arrival.envelope.header.sender === identity.deviceId && this.#receiptsOut.delete(arrival.envelope.header.id);
+    const ids = new Set([...arrivals.flatMap((arrival) => (receiptBack(arrival) ? [] : idsNeeded(arrival))), ...updates.map((update) => update.id)]);
+    const inMemory = (id: string) => this.#ahead.get(id) ?? this.#stored.get(id);
+    const fetched = await context.vault.storedMessages([...ids].filter((id) => inMemory(id) === undefined));
+    const batch = new MessageBatch((id) => inMemory(id) ?? parseStoredMessage(fetched.get(id)), me);
     for (const arrival of arrivals) batch.receive(arrival);
     const found = updates.map((update) => batch.update(update.id, update.mutate));
 
     const now = context.clock.now();
-    const writes: RecordWrite[] = [...batch.changed.values()].map(messageWrite);
     const author = { deviceId: identity.deviceId, post: identity.post, name: identity.name };
-    let queued = 0;
+    const receipts: RecordWrite[] = [];
     for (let i = 0; i < batch.delivered.length; i += MAX_EVENT_MESSAGES) {
-      const item = eventItem(author, 'delivered', batch.delivered.slice(i, i + MAX_EVENT_MESSAGES), now);
-      if (item) writes.push(outboxWrite(item));
-      queued += item ? 1 : 0;
+      const messages = batch.delivered.slice(i, i + MAX_EVENT_MESSAGES);
+      const item = eventItem(author, 'delivered', messages, now);
+      if (!item) continue;
+      receipts.push(outboxWrite(item));
+      this.#receiptsOut.add(item.id);
+      // In the views at once, as when a person acts here: the receipt delivered back then rewrites none of them.
+      const event = ownEvent(author, item)!;
+      for (const { id } of messages) batch.update(id, (message) => withEvent(message, event));
     }
+    const writes: RecordWrite[] = [...[...batch.changed.values()].map(messageWrite), ...receipts];
+    let queued = receipts.length;
     const checks = await this.#applyLineChecks(arrivals, now);
     writes.push(...checks.writes);
     const policy = await this.#applyPolicies(arrivals);
@@ -306,7 +362,10 @@ export class Receiver {
       for (const update of prepared.settle) update.reject(error);
       throw error;
     }
-    for (const [id, view] of prepared.views) if (this.#ahead.get(id) === view) this.#ahead.delete(id);
+    for (const [id, view] of prepared.views) {
+      if (this.#ahead.get(id) === view) this.#ahead.delete(id);
+      this.#keepStored(id, view);
+    }
     for (const update of prepared.settle) update.resolve();
     if (prepared.queued > 0) this.#onQueued();
     context.changed(
@@ -323,7 +382,7 @@ export class Receiver {
     const sync: SyncState = { ...context.sync, processedIndex: processed, lastSyncAt: context.clock.now() };
     // The chain as it stands now (the sender may have moved it while this batch was checked), advanced by this
     // device's own envelopes among the batch; written only if they moved it.
-    const chain = prepared.own.reduce((current, { envelope, hash }) => advanceChain(current, envelope, hash), context.chain);
+    const chain = advancedBy(context.chain, prepared.own);
     const state = chain === context.chain ? [stateWrite(sync)] : [stateWrite(sync), stateWrite(chain)];
     await context.vault.commit({
       envelopes: prepared.envelopes,
@@ -333,7 +392,9 @@ export class Receiver {
       unchangedText: prepared.unchangedText,
     });
     context.sync = sync;
-    context.chain = chain;
+    // Advanced from the chain as it stands now: the sender may have moved it further while this batch was stored, and
+    // setting the one computed before the commit would move it back (the next envelope sealed would reuse a seq).
+    context.chain = advancedBy(context.chain, prepared.own);
     if (this.#processedAhead === processed) this.#processedAhead = null;
     context.link?.send({ type: 'ack', index: processed });
     for (const alarm of prepared.alarms) await context.raise(alarm.kind, alarm.detail);
@@ -398,6 +459,13 @@ export class Receiver {
     const before = ahead ?? ((await readState(this.#context.vault, name)) as L | null) ?? empty;
     const log = relevant.reduce(apply, before);
     return { log, changed: log !== before };
+  }
+
+  #keepStored(id: string, view: StoredMessage): void {
+    this.#stored.delete(id);
+    this.#stored.set(id, view);
+    // A Map iterates in insertion order: the first is the one stored longest ago.
+    if (this.#stored.size > RECENT_VIEWS) this.#stored.delete(this.#stored.keys().next().value!);
   }
 
   #remember(hash: string): void {

@@ -39,6 +39,7 @@ const ANSWER_TYPES = {
   submit: 'receipt',
   'get-checkpoint': 'checkpoint',
   'get-inclusion': 'inclusion',
+  'get-inclusions': 'inclusions',
   'get-consistency': 'consistency',
   'get-directory': 'directory',
   enrol: 'enrol-received',

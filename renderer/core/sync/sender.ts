@@ -8,13 +8,16 @@
 import { utf8Decode } from '../../../electron/common/crypto/sodium';
 import { envelopeBytes, hashOfEnvelopeBytes, Envelope } from '../../../electron/common/protocol/envelope';
 import type { ErrorCode } from '../../../electron/common/protocol/frames';
-import { stateWrite } from '../channel/channel-state';
+import { stateWrite, type ChainState } from '../channel/channel-state';
 import { CoreError } from '../core-error';
-import { relayed } from '../messages/message-view';
+import { messageFields, relayed } from '../messages/message-view';
 import { backoffDelay } from './backoff';
 import { advanceChain, outboxWrite, readOutbox, sealItem, type QueuedItem } from './outbox';
 import { LinkClosedError } from './relay-link';
 import type { SyncContext } from './sync-context';
+
+/** The item sealed and numbered as the next envelope of `chain`. */
+const sealed = (context: SyncContext, item: QueuedItem, chain: ChainState): QueuedItem => ({ ...item, envelope: envelopeBytes(sealItem(context, item, chain)) });
 
 /** Refusals that resealing for the current directory or chain can fix. */
 const RESEAL: ReadonlySet<ErrorCode> = new Set(['missing-recipient-device', 'sealed-to-unknown-device', 'not-sealed-to-desk', 'sequence-gap', 'sequence-replay', 'chain-fork']);
@@ -66,7 +69,7 @@ export class Sender {
       if (queue.length === 0) queue = (await readOutbox(this.#context.vault)).filter((candidate) => candidate.failed === undefined);
       const item = queue.shift();
       if (!item) return;
-      const outcome = await this.#sendOne(item).catch((error: unknown) => {
+      const outcome = await this.#sendOne(item, queue).catch((error: unknown) => {
         if (error instanceof LinkClosedError) return 'stop' as const;
         throw error;
       });
@@ -86,15 +89,15 @@ export class Sender {
     }, backoffDelay(attempts));
   }
 
-  async #sendOne(item: QueuedItem): Promise<'next' | 'wait' | 'stop'> {
+  /** `queue`: the items after this one; the next is sealed when this one is accepted (see `#accepted`). */
+  async #sendOne(item: QueuedItem, queue: QueuedItem[]): Promise<'next' | 'wait' | 'stop'> {
     const context = this.#context;
-    let bytes = item.envelope;
-    if (!bytes) {
-      bytes = envelopeBytes(sealItem(context, item));
-      item = { ...item, envelope: bytes };
+    if (!item.envelope) {
+      item = sealed(context, item, context.chain);
       // Durable before it leaves: after a crash the same bytes are resubmitted, never a second envelope with this seq.
       await context.vault.commit({ put: [outboxWrite(item)] });
     }
+    const bytes = item.envelope!;
     const envelope = Envelope.parse(JSON.parse(utf8Decode(bytes)));
     const hash = hashOfEnvelopeBytes(bytes);
     let receipt;
@@ -109,17 +112,30 @@ export class Sender {
       return 'wait';
     }
     await context.observeCheckpoint(receipt.checkpoint);
-    await this.#accepted(item, envelope, bytes, hash, receipt.index);
+    await this.#accepted(item, envelope, bytes, hash, receipt.index, queue);
     return 'next';
   }
 
-  async #accepted(item: QueuedItem, envelope: Envelope, bytes: Uint8Array, hash: string, index: number): Promise<void> {
+  /**
+   * Stores the accepted envelope and the chain it advances, and seals the next item of `queue` on that chain in the
+   * same transaction: one durable commit per item sent rather than two, each of which waits its turn behind the
+   * receiver's batches during a catch-up.
+   */
+  async #accepted(item: QueuedItem, envelope: Envelope, bytes: Uint8Array, hash: string, index: number, queue: QueuedItem[]): Promise<void> {
     const context = this.#context;
     const chain = advanceChain(context.chain, envelope, hash);
-    await context.vault.commit({ envelopes: [{ bytes, logIndex: index }], put: [stateWrite(chain)], delete: [{ table: 'outbox', id: item.id }] });
-    // The view (a message's; an event has none) shows the time the envelope was sealed, which every party sees.
+    const next = queue[0]?.envelope === undefined && queue[0] ? sealed(context, queue[0], chain) : null;
+    await context.vault.commit({
+      envelopes: [{ bytes, logIndex: index }],
+      put: [stateWrite(chain), ...(next ? [outboxWrite(next)] : [])],
+      delete: [{ table: 'outbox', id: item.id }],
+    });
+    if (next) queue[0] = next;
+    // The view (a message's; an event has none) shows the time the envelope was sealed, which every party sees. Only
+    // a message has one to update: the update waits its turn behind the receiver's batches, and during a catch-up a
+    // delivery receipt waiting there for nothing held up every receipt queued after it.
     const { createdAt } = envelope.header;
-    await context.updateMessage(item.id, (message) => relayed({ ...message, createdAt }, index, hash, createdAt));
+    if (messageFields(item.content)) await context.updateMessage(item.id, (message) => relayed({ ...message, createdAt }, index, hash, createdAt));
     context.chain = chain;
     context.changed('messages', 'status');
   }

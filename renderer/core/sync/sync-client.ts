@@ -191,13 +191,18 @@ export class SyncClient {
     context.changed('devices');
   }
 
-  /** Envelopes stored but not yet proved in the log (the app closed first): prove them on this connection. */
+  /**
+   * Envelopes stored but not yet proved in the log (the app closed first): prove them on this connection. Only those
+   * stored before it: the receiver hands over what it stores from now on itself, and reading up to a read position
+   * that moves meanwhile would hand those over a second time (a whole catch-up proved twice).
+   */
   async #resumeInclusion(): Promise<void> {
     const context = this.#context;
     const PAGE = 1024;
-    for (let from = context.inclusion.includedThrough + 1; from <= context.sync.processedIndex; ) {
+    const storedThrough = context.sync.processedIndex;
+    for (let from = context.inclusion.includedThrough + 1; from <= storedThrough; ) {
       const { records } = await context.vault.envelopesFrom(from, PAGE);
-      const leaves = records.filter((stored) => stored.logIndex !== undefined && stored.logIndex <= context.sync.processedIndex);
+      const leaves = records.filter((stored) => stored.logIndex !== undefined && stored.logIndex <= storedThrough);
       if (leaves.length > 0) this.#prover.add(leaves.map((stored) => ({ index: stored.logIndex!, hash: stored.hash })));
       if (records.length < PAGE) break;
       from = records.at(-1)!.logIndex! + 1;

@@ -14,6 +14,7 @@ import { EnvelopeStore, type EnvelopeWrite, type StoredEnvelope } from './envelo
 import { VaultError } from './errors';
 import { DEFAULT_KDF, KEY_BYTES, checkKdfParams, type KdfParams } from './kdf';
 import { KeyRing } from './key-ring';
+import { MessageIds } from './message-ids';
 import { prepareMessages, storeMessages } from './message-store';
 import { newVaultId, parseMeta, unwrapDataKey, wrapDataKey, type VaultMeta } from './meta';
 import { listQuarantine, type CorruptionListener, type CorruptionReport, type QuarantineEntry } from './quarantine';
@@ -43,8 +44,9 @@ export interface VaultChanges {
   readonly put?: readonly RecordWrite[];
   readonly delete?: readonly { readonly table: RecordTable; readonly id: string }[];
   /**
-   * The caller has just read every message it puts with `getMany`, which sets aside any corrupt row it finds, so
-   * the commit need not read them again to keep a corrupt one from being overwritten (the receiver's batches).
+   * The caller has just read every message it puts with `getMany`, which sets aside any corrupt row it finds, or has
+   * itself stored it since (the receiver's batches, which keep the views they stored lately): the commit need not read
+   * them again to keep a corrupt one from being overwritten.
    */
   readonly messagesJustRead?: boolean;
   /**
@@ -68,6 +70,7 @@ export class Vault {
   readonly #records: RecordStore;
   readonly #envelopes: EnvelopeStore;
   readonly #index: SearchIndex;
+  readonly #messageIds: MessageIds;
   #meta: VaultMeta | null;
   #keys: KeyRing | null = null;
   /** The messages' order while unlocked (order-index.ts); null until first needed, or after a change it cannot follow. */
@@ -88,6 +91,10 @@ export class Vault {
     this.#records = new RecordStore(this.#context);
     this.#envelopes = new EnvelopeStore(this.#context);
     this.#index = new SearchIndex(this.#context, this.#records);
+    this.#messageIds = new MessageIds(async () => {
+      this.#ring();
+      return this.#db.sealed('messages').toCollection().primaryKeys();
+    });
   }
 
   /** Opens the profile's vault, locked (or 'absent' if none was created yet). */
@@ -161,6 +168,7 @@ export class Vault {
   /** Wipes every key and every secret handed out; from here on everything but unlock fails with vault.locked. */
   lock(): void {
     this.#index.forget();
+    this.#messageIds.forget();
     this.#epoch++;
     this.#messageOrder = null;
     this.#orderChanges = null;
@@ -235,10 +243,18 @@ export class Vault {
     return this.#records.getMany(table, ids);
   }
 
+  /** `getMany` for messages, reading only the ids the vault holds (known from memory, see message-ids.ts). */
+  async storedMessages(ids: readonly string[]): Promise<ReadonlyMap<string, RecordOf<'messages'>>> {
+    return this.#records.getMany('messages', await this.#messageIds.among(ids));
+  }
+
   /** Deletes a record (a deleted message's words stay in the index until merged away; search skips it). */
   async delete(table: RecordTable, id: string): Promise<void> {
     await this.#records.delete(table, id);
-    if (table === 'messages') this.#changeOrder((index) => index.remove(id));
+    if (table === 'messages') {
+      this.#changeOrder((index) => index.remove(id));
+      this.#messageIds.changed({ put: [], removed: [id] });
+    }
   }
 
   /**
@@ -287,6 +303,7 @@ export class Vault {
     if (segment) this.#index.remember(segment);
     const removed = deleted.get('messages') ?? [];
     if (messages.rows.length > 0 || removed.length > 0) {
+      this.#messageIds.changed({ put: messages.rows.map((row) => row.id), removed });
       this.#changeOrder((index) => {
         for (const row of messages.rows) if (row.order !== undefined) index.upsert(row.id, row.order);
         for (const id of removed) index.remove(id);
@@ -393,7 +410,10 @@ export class Vault {
 
   #report(report: CorruptionReport): void {
     // A message set aside has left the table: read the order afresh rather than guess.
-    if (report.table === 'messages') this.#messageOrder = null;
+    if (report.table === 'messages') {
+      this.#messageOrder = null;
+      this.#messageIds.forget();
+    }
     for (const listener of this.#listeners) {
       try {
         listener(report);

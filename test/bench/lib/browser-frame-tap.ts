@@ -90,7 +90,7 @@ export class FrameTap {
       this.stats.ackIndex = frame.index;
       this.stats.ackAt = at;
     }
-    if ((frame.type === 'get-consistency' || frame.type === 'get-inclusion') && frame.rid) this.#asked.set(frame.rid, [frame.type, at]);
+    if ((frame.type === 'get-consistency' || frame.type === 'get-inclusion' || frame.type === 'get-inclusions') && frame.rid) this.#asked.set(frame.rid, [frame.type, at]);
   }
 
   #down(text: string): void {
@@ -100,7 +100,7 @@ export class FrameTap {
       this.#note('<deliver', at);
       return;
     }
-    let frame: { type?: string; rid?: string; index?: number };
+    let frame: { type?: string; rid?: string; index?: number; indexes?: unknown };
     try {
       frame = JSON.parse(text) as typeof frame;
     } catch {
@@ -113,10 +113,10 @@ export class FrameTap {
     if (asked[0] === 'get-consistency') this.stats.consistencyMs.push(at - asked[1]);
     else {
       this.stats.inclusionMs.push(at - asked[1]);
-      if (frame.type === 'inclusion' && typeof frame.index === 'number') {
-        this.stats.proved.add(frame.index);
-        this.stats.provedAt = at;
-      }
+      // A proof for one leaf, or (`inclusions`) for each of several.
+      const indexes = frame.type === 'inclusion' ? [frame.index] : frame.type === 'inclusions' && Array.isArray(frame.indexes) ? frame.indexes : [];
+      for (const index of indexes) if (typeof index === 'number') this.stats.proved.add(index);
+      if (indexes.length > 0) this.stats.provedAt = at;
     }
   }
 

@@ -102,6 +102,27 @@ describe('relay routing', () => {
     expect(verifyInclusion(receipt.index, checkpoint!.size, other, proof.proof.map(fromBase64Url), checkpoint!.rootHash)).toBe(false);
   });
 
+  it('proves many envelopes in one request, each as its own request would, and refuses an index outside the tree', async () => {
+    const sender = fixture.device('IL', 1);
+    const client = clients.get(sender.deviceId)!;
+    const receipts = [];
+    for (const text of ['first of three', 'second of three', 'third of three']) {
+      receipts.push(await submit(client, sender, compose(sender, fixture.directory, { recipients: ['SY'], text })));
+    }
+    const challenge = await client.challenge();
+    const checkpoint = openCheckpoint(receipts.at(-1)!.checkpoint, checkpointOrigin(fixture.channel.channelId), fromBase64Url(challenge.relay))!;
+    const indexes = receipts.map((receipt) => receipt.index);
+    const answer = await client.expectAnswer('inclusions', { type: 'get-inclusions', indexes, size: checkpoint.size });
+    expect(answer).toMatchObject({ indexes, size: checkpoint.size });
+    for (const [i, receipt] of receipts.entries()) {
+      const single = await client.expectAnswer('inclusion', { type: 'get-inclusion', index: receipt.index, size: checkpoint.size });
+      expect(answer.proofs[i]).toEqual(single.proof);
+      expect(verifyInclusion(receipt.index, checkpoint.size, fromBase64Url(receipt.hash), answer.proofs[i]!.map(fromBase64Url), checkpoint.rootHash)).toBe(true);
+    }
+    const outside = await client.request({ type: 'get-inclusions', indexes: [indexes[0]!, checkpoint.size], size: checkpoint.size });
+    expect(outside).toMatchObject({ type: 'error', code: 'unknown-index' });
+  });
+
   it('resubmitting an accepted envelope returns the same receipt and stores nothing twice', async () => {
     const sender = fixture.device('IL', 1);
     const client = clients.get(sender.deviceId)!;

@@ -8,7 +8,17 @@ import { generateBoxKeyPair, generateSigningKeyPair, initCrypto, toBase64Url, ut
 import { checkpointOrigin, openCheckpoint, signCheckpoint } from '../../../../../electron/common/merkle/checkpoint';
 import { canonicalJson } from '../../../../../electron/common/protocol/canonical-json';
 import { verifyCertificate, verifyEnrolmentRequest } from '../../../../../electron/common/protocol/certificates';
-import { Envelope, envelopeHash, openEnvelope, sealEnvelope, verifyEnvelopeSignature, type EnvelopeHeader } from '../../../../../electron/common/protocol/envelope';
+import {
+  Envelope,
+  envelopeBytes,
+  envelopeBytesAndSigningInput,
+  envelopeHash,
+  envelopeSigningInput,
+  openEnvelope,
+  sealEnvelope,
+  verifyEnvelopeSignature,
+  type EnvelopeHeader,
+} from '../../../../../electron/common/protocol/envelope';
 import { fingerprint } from '../../../../../electron/common/protocol/identity';
 import { createChannel, createDevice, enrolmentRequest } from '../../../../support/channel';
 
@@ -63,6 +73,11 @@ describe('envelopes', () => {
     expect(openEnvelope(envelope, 'CCCCCCCCCCCCCCCCCCCCCA', a)).toBeNull();
     expect(verifyEnvelopeSignature(envelope, sender.publicKey)).toBe(true);
     expect(verifyEnvelopeSignature(envelope, generateSigningKeyPair().publicKey)).toBe(false);
+    // One serialisation gives both the canonical bytes and the signed bytes, exactly as the two separate ones do.
+    const encoded = envelopeBytesAndSigningInput(envelope);
+    expect(encoded.bytes).toEqual(envelopeBytes(envelope));
+    expect(encoded.signingInput).toEqual(envelopeSigningInput(envelope));
+    expect(verifyEnvelopeSignature(envelope, sender.publicKey, encoded.signingInput)).toBe(true);
   });
 
   it('refuses an altered header, ciphertext or key list', () => {
