@@ -62,7 +62,7 @@ test('a translation is drafted with live checks, refused to its own translator, 
     await sy.page.getByTestId('editor-body').fill(ARABIC.right);
     await expect(findings).toHaveAttribute('data-count', '0');
     await sy.page.getByTestId('editor-submit').click();
-    await expect(sy.page.getByTestId('translation-queue')).toBeVisible();
+    await expect(sy.page.getByTestId('workspace-languages')).toBeVisible();
 
     // Uncertified, it is shown marked as such at the desk.
     await desk.goTo('inbox');
@@ -82,7 +82,7 @@ test('a translation is drafted with live checks, refused to its own translator, 
     await openQueued(second, 'ar');
     await expect(second.page.getByTestId('review-findings')).toHaveAttribute('data-count', '0');
     await second.page.getByTestId('review-certify').click();
-    await expect(second.page.getByTestId('translation-queue')).toBeVisible();
+    await expect(second.page.getByTestId('workspace-languages')).toBeVisible();
     await openQueued(second, 'en');
     await second.page.getByTestId('editor-subject').fill(ENGLISH.subject);
     await second.page.getByTestId('editor-body').fill(ENGLISH.body);
@@ -92,7 +92,7 @@ test('a translation is drafted with live checks, refused to its own translator, 
     await sy.page.getByTestId('workspace-language-en').check();
     await openQueued(sy, 'en');
     await sy.page.getByTestId('review-certify').click({ timeout: 30_000 });
-    await expect(sy.page.getByTestId('translation-queue')).toBeVisible();
+    await expect(sy.page.getByTestId('workspace-languages')).toBeVisible();
 
     // Both certified, beside the original, at the Israeli post (in Hebrew) and at the desk.
     await il.goTo('inbox');
