@@ -11,7 +11,7 @@ import type { PolicyRules } from '../../electron/common/message/policy';
 import type { CheckKind } from '../../electron/common/translation/findings';
 import type { GlossaryEntry } from '../../electron/common/translation/glossary-entry';
 import type { TranslationPair } from '../../electron/common/translation/translation-pair';
-import type { ComposeDraft } from './messages/compose-draft';
+import type { ComposeDraft, PresendTranslation } from './messages/compose-draft';
 import type { LineCheck } from './messages/line-checks';
 import type { InboxFilter } from '../../electron/common/message/inbox-filter';
 import type { MessageNote, TranslationRequest } from './messages/message-view';
@@ -144,7 +144,7 @@ export interface MessageSummary {
   readonly translations: readonly TranslationSummary[];
 }
 
-export type { ComposeDraft } from './messages/compose-draft';
+export type { ComposeDraft, PresendTranslation } from './messages/compose-draft';
 
 /** The line checks this device has seen, newest first, and what the desk needs to judge them. */
 export interface LineCheckView {
@@ -201,6 +201,8 @@ export interface ComposeInput {
   readonly lang: Language;
   readonly template?: TemplateData;
   readonly replyTo?: string;
+  /** Written by a translator here before sending; sent just after the message, for a second translator to certify. */
+  readonly translations?: readonly PresendTranslation[];
 }
 
 /**

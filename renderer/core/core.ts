@@ -226,7 +226,8 @@ export class Core implements CoreApi {
   async send(input: ComposeInput): Promise<string> {
     const session = this.#requireReady();
     const { identity } = session;
-    const { recipients, lang, precedence, category, subject, body, template, replyTo } = input;
+    const { recipients, lang, precedence, category, subject, body, template, replyTo, translations = [] } = input;
+    if (translations.length > 0 && !identity.roles.includes('translator')) throw new CoreError('translation.notTranslator');
     const id = await queueMessage(
       await this.#openVault(),
       { deviceId: identity.deviceId, post: identity.post, name: identity.name },
@@ -242,6 +243,7 @@ export class Core implements CoreApi {
           ...(template === undefined ? {} : { template }),
           ...(replyTo === undefined ? {} : { replyTo }),
         },
+        translations,
       },
       this.#clock.now(),
     );
@@ -488,7 +490,8 @@ export class Core implements CoreApi {
     const parsed = TranslationReviewContent.safeParse({ type: 'translation-review', message: message.id, submission: submitted.id, verdict: input.verdict, comment: input.comment, overrides: input.overrides, at: now });
     if (!parsed.success) throw new CoreError(input.verdict === 'returned' ? 'translation.commentNeeded' : 'translation.invalid');
     const { identity } = session;
-    // Judged with the channel's glossary too: stricter than the receivers, which use the shipped one (message-batch.ts).
+    // Judged with the channel's glossary as this device holds it, as every receiver judges it at the review's place in
+    // the log (receiver.ts): a glossary change relayed in between is the only way the two can differ.
     const terminology = channelTerminology(await this.glossary());
     const judgement = judgeReview(parsed.data, { device: identity.deviceId, name: identity.name, roles: identity.roles }, { ...submitted, translator: { device: submitted.device, name: submitted.deviceName, roles: ['translator'] } }, message, terminology);
     if (!judgement.ok) throw new CoreError(`translation.${judgement.reason}`, { count: judgement.checks.length });

@@ -77,15 +77,21 @@ export interface TestChannel {
 
 /**
  * The desk creates the channel on a fresh relay; one device per post joins and is approved after the fingerprint
- * check. `urlFor` lets a post reach the relay another way (through a proxy).
+ * check. `urlFor` lets a post reach the relay another way (through a proxy); `roles` gives a post's device more roles
+ * than an officer's.
  */
-export async function setUpChannel(relayUrl: string, bindToken: string, urlFor: (post: 'IL' | 'SY') => string = () => relayUrl): Promise<TestChannel> {
+export async function setUpChannel(
+  relayUrl: string,
+  bindToken: string,
+  urlFor: (post: 'IL' | 'SY') => string = () => relayUrl,
+  roles: Partial<Record<'IL' | 'SY', readonly ('officer' | 'translator')[]>> = {},
+): Promise<TestChannel> {
   const desk = device('desk');
   const { channelKey } = await desk.core.createChannel({ relayUrl, bindToken, deviceName: 'U.S. desk', passphrase: STRONG_PASSPHRASE });
   await desk.until((status) => status.sync.connection === 'online', 'desk online');
   const join = async (post: 'IL' | 'SY', name: string) => {
     const joining = device(post);
-    const identity = await joining.core.joinChannel({ relayUrl: urlFor(post), channelKey, post, roles: ['officer'], deviceName: name, passphrase: STRONG_PASSPHRASE });
+    const identity = await joining.core.joinChannel({ relayUrl: urlFor(post), channelKey, post, roles: [...(roles[post] ?? ['officer'])], deviceName: name, passphrase: STRONG_PASSPHRASE });
     const request = (await desk.core.pendingEnrolments()).find((entry) => entry.deviceId === identity.deviceId);
     if (request?.fingerprint !== identity.fingerprint) throw new Error(`the desk sees another fingerprint for ${post}`);
     await desk.core.approveEnrolment(identity.deviceId);

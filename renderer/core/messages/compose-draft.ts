@@ -12,6 +12,16 @@ import type { Vault } from '../vault';
 
 export const COMPOSE_DRAFT_ID = 'compose';
 
+/** Translations a translator at the sending post writes before sending: one per other language at most. */
+export const MAX_PRESEND_TRANSLATIONS = LANGUAGES.length - 1;
+
+export const PresendTranslation = z.strictObject({
+  lang: z.enum(LANGUAGES),
+  subject: z.string().max(MAX_SUBJECT_LENGTH * 2),
+  body: z.string().max(MAX_TEXT_LENGTH),
+});
+export type PresendTranslation = z.infer<typeof PresendTranslation>;
+
 /** What the compose form holds, as typed (template values are strings until sent). */
 export const ComposeDraft = z.strictObject({
   recipients: z.array(PostSchema).max(3),
@@ -24,6 +34,8 @@ export const ComposeDraft = z.strictObject({
   body: z.string().max(MAX_TEXT_LENGTH),
   lang: z.enum(LANGUAGES),
   replyTo: z.string().max(64).optional(),
+  /** Absent in drafts kept before translations could be written here. */
+  translations: z.array(PresendTranslation).max(MAX_PRESEND_TRANSLATIONS).optional(),
 });
 export type ComposeDraft = z.infer<typeof ComposeDraft>;
 

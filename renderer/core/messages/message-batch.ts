@@ -22,6 +22,7 @@ import {
   type TranslationReviewContent,
 } from '../../../electron/common/message/payload';
 import { judgeReview } from '../../../electron/common/translation/certification';
+import type { Terminology } from '../../../electron/common/translation/terminology';
 import type { SignedCertificate } from '../../../electron/common/protocol/certificates';
 import type { Envelope } from '../../../electron/common/protocol/envelope';
 import type { Post } from '../../../electron/common/protocol/schemas';
@@ -110,8 +111,11 @@ export class MessageBatch {
     return unchanged;
   }
 
-  /** Applies one verified, readable envelope of the log (its header kind must match its content). */
-  receive(arrival: Arrival): void {
+  /**
+   * Applies one verified, readable envelope of the log (its header kind must match its content). A review is judged
+   * with `terminology`: the channel's glossary as it stood at the review's place in the log (the shipped one if absent).
+   */
+  receive(arrival: Arrival, terminology?: Terminology): void {
     const { content } = arrival.payload;
     if (envelopeKindOf(content) !== arrival.envelope.header.kind) return;
     switch (content.type) {
@@ -129,7 +133,7 @@ export class MessageBatch {
       case 'translation':
         return this.#translation(arrival, content);
       case 'translation-review':
-        return this.#translationReview(arrival, content);
+        return this.#translationReview(arrival, content, terminology);
       default:
         return;
     }
@@ -221,12 +225,12 @@ export class MessageBatch {
   }
 
   /** Judged here by the rules every client applies (certification.ts); a refused review is kept, with its reason. */
-  #translationReview(arrival: Arrival, content: TranslationReviewContent): void {
+  #translationReview(arrival: Arrival, content: TranslationReviewContent, terminology: Terminology | undefined): void {
     const reviewer = { device: arrival.envelope.header.sender, name: arrival.sender.body.name, roles: arrival.sender.body.roles };
     this.update(content.message, (message) => {
       const submitted = message.translations.find((held) => held.id === content.submission);
       if (!submitted || submitted.reviews.some((held) => held.source === arrival.envelope.header.id)) return message;
-      const judgement = judgeReview(content, reviewer, { ...submitted, translator: { device: submitted.device, name: submitted.deviceName, roles: ['translator'] } }, message);
+      const judgement = judgeReview(content, reviewer, { ...submitted, translator: { device: submitted.device, name: submitted.deviceName, roles: ['translator'] } }, message, terminology);
       const verdict: TranslationVerdict = {
         ...this.#actOf(arrival, content.at),
         verdict: content.verdict,

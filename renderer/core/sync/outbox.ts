@@ -11,6 +11,7 @@ import {
   MAX_SUBJECT_LENGTH,
   MAX_TEXT_LENGTH,
   MessageContent,
+  TranslationContent,
   encodePayload,
   envelopeKindOf,
   type EventContent,
@@ -20,6 +21,7 @@ import {
 import type { LifecycleEvent } from '../../../electron/common/message/lifecycle';
 import { audienceOf, sealEnvelope, type Envelope } from '../../../electron/common/protocol/envelope';
 import { PostsSchema, Time, type Post } from '../../../electron/common/protocol/schemas';
+import { LANGUAGES, type Language } from '../../../electron/common/settings';
 import type { ChainState } from '../channel/channel-state';
 import { CoreError } from '../core-error';
 import { NO_ACTS, QUEUED_ORDER_BASE, messageFields, messageWrite, type StoredMessage } from '../messages/message-view';
@@ -75,7 +77,12 @@ const isVisible = (text: string): boolean => /[\p{L}\p{N}\p{M}\p{P}\p{S}]/u.test
  * Queues a message: the outbox item and the outgoing message view, in one transaction. Returns its id. Checks what a
  * person can get wrong with a clear error each; the schema then checks the rest.
  */
-export async function queueMessage(vault: Vault, author: Author, input: { readonly recipients: readonly Post[]; readonly content: MessageContent }, now: number): Promise<string> {
+export async function queueMessage(
+  vault: Vault,
+  author: Author,
+  input: { readonly recipients: readonly Post[]; readonly content: MessageContent; readonly translations?: readonly TranslatedText[] },
+  now: number,
+): Promise<string> {
   const recipients = [...new Set(input.recipients)].filter((post) => post !== author.post).sort();
   const { content } = input;
   if (recipients.length === 0 || !PostsSchema.safeParse(recipients).success) throw new CoreError('message.noRecipients');
@@ -106,8 +113,33 @@ export async function queueMessage(vault: Vault, author: Author, input: { readon
     readHere: true,
     ...NO_ACTS,
   };
-  await vault.commit({ put: [outboxWrite({ id, order, attempts: 0, recipients, content: parsed.data, createdAt: now }), messageWrite(view)] });
+  const translations = presendTranslations(id, parsed.data.lang, input.translations ?? [], now).map((content) => outboxWrite(queuedItem(content, recipients, now)));
+  await vault.commit({ put: [outboxWrite({ id, order, attempts: 0, recipients, content: parsed.data, createdAt: now }), messageWrite(view), ...translations] });
   return id;
+}
+
+/** A translation written before sending: its language, subject and text. */
+export interface TranslatedText {
+  readonly lang: Language;
+  readonly subject: string;
+  readonly body: string;
+}
+
+/**
+ * The submissions of translations written before sending, each into a language other than the message's and each
+ * language once, with text; queued after the message (outbox order), so every post reads the message first. They are
+ * submissions like any other: a second translator certifies them.
+ */
+function presendTranslations(message: string, messageLang: Language, translations: readonly TranslatedText[], now: number): TranslationContent[] {
+  // The worker's caller is the UI, which is not trusted with shapes: anything but a short list is refused.
+  if (!Array.isArray(translations) || translations.length >= LANGUAGES.length) throw new CoreError('translation.invalid');
+  const languages = new Set<Language>();
+  return translations.map(({ lang, subject, body }) => {
+    const parsed = TranslationContent.safeParse({ type: 'translation', message, lang, subject, body, at: now });
+    if (!parsed.success || lang === messageLang || languages.has(lang) || !isVisible(body)) throw new CoreError('translation.invalid');
+    languages.add(lang);
+    return parsed.data;
+  });
 }
 
 /**

@@ -14,7 +14,8 @@ import { MAX_EVENT_MESSAGES, type GlossaryContent, type LineCheckContent, type P
 import { LINE_CHECK_ANSWER_WINDOW } from '../../../electron/common/message/line-check';
 import { applyLineCheck, checkpointSize, EMPTY_LINE_CHECK_LOG, type LineCheckLog } from '../messages/line-checks';
 import { applyPolicy, EMPTY_POLICY_LOG, type PolicyLog } from '../messages/policy-log';
-import { applyGlossary, EMPTY_GLOSSARY_LOG, type GlossaryLog } from '../translation/glossary-log';
+import { applyGlossary, EMPTY_GLOSSARY_LOG, glossaryEntries, type GlossaryLog } from '../translation/glossary-log';
+import { channelTerminology, type Terminology } from '../../../electron/common/translation/terminology';
 import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
 import { messageWrite, parseStoredMessage, withEvent, type StoredMessage } from '../messages/message-view';
 import type { EnvelopeWrite, RecordWrite } from '../vault';
@@ -299,7 +300,15 @@ export class Receiver {
     const inMemory = (id: string) => this.#ahead.get(id) ?? this.#stored.get(id);
     const fetched = await context.vault.storedMessages([...ids].filter((id) => inMemory(id) === undefined));
     const batch = new MessageBatch((id) => inMemory(id) ?? parseStoredMessage(fetched.get(id)), me);
-    for (const arrival of arrivals) batch.receive(arrival);
+    // Glossary changes are applied in log order among the rest, so a review is judged with the channel's glossary as it
+    // stood at the review's place in the log: the same at every post, however the log was cut into batches.
+    const glossaryBefore = await this.#glossaryBefore(arrivals);
+    let glossary = glossaryBefore;
+    const judging = new TerminologyOfGlossary();
+    for (const arrival of arrivals) {
+      if (isChannelLogArrival(arrival, 'glossary')) glossary = applyGlossary(glossary!, arrival, arrival.payload.content as GlossaryContent);
+      batch.receive(arrival, glossary && arrival.payload.content.type === 'translation-review' ? judging.of(glossary) : undefined);
+    }
     const found = updates.map((update) => batch.update(update.id, update.mutate));
 
     const now = context.clock.now();
@@ -321,8 +330,11 @@ export class Receiver {
     writes.push(...checks.writes);
     const policy = await this.#applyPolicies(arrivals);
     if (policy) writes.push(stateWrite(policy));
-    const glossary = await this.#applyGlossary(arrivals);
-    if (glossary) writes.push(stateWrite(glossary));
+    const glossaryChanged = glossary !== glossaryBefore;
+    if (glossaryChanged) {
+      this.#glossary = glossary;
+      writes.push(stateWrite(glossary!));
+    }
     queued += checks.queued;
     updates.forEach((update, i) => {
       if (found[i]) writes.push(...update.also);
@@ -345,7 +357,7 @@ export class Receiver {
       settle: updates.map((update, i) => ({ resolve: () => update.done(found[i]!), reject: update.failed })),
       lineChecksChanged: checks.changed,
       policyChanged: policy !== null,
-      glossaryChanged: glossary !== null,
+      glossaryChanged,
       queued: queued + updates.filter((update, i) => found[i] && update.also.length > 0).length,
     };
   }
@@ -439,22 +451,23 @@ export class Receiver {
     return log?.changed ? log.log : null;
   }
 
-  /** Glossary changes among the arrivals, likewise. */
-  async #applyGlossary(arrivals: readonly Arrival[]): Promise<GlossaryLog | null> {
-    const log = await this.#applyChannelLog(arrivals, 'glossary', this.#glossary, EMPTY_GLOSSARY_LOG, (held, arrival) => applyGlossary(held, arrival, arrival.payload.content as GlossaryContent));
-    if (log) this.#glossary = log.log;
-    return log?.changed ? log.log : null;
+  /** The channel's glossary before this batch, if the batch changes it or has reviews to judge by it (else null). */
+  async #glossaryBefore(arrivals: readonly Arrival[]): Promise<GlossaryLog | null> {
+    const needed = arrivals.some((arrival) => isChannelLogArrival(arrival, 'glossary') || arrival.payload.content.type === 'translation-review');
+    if (!needed) return null;
+    this.#glossary ??= ((await readState(this.#context.vault, 'glossary')) as GlossaryLog | null) ?? EMPTY_GLOSSARY_LOG;
+    return this.#glossary;
   }
 
   /** A channel-wide record (policy, glossary) with this batch's envelopes of its kind applied in log order. */
-  async #applyChannelLog<N extends 'policy' | 'glossary', L>(
+  async #applyChannelLog<N extends 'policy', L>(
     arrivals: readonly Arrival[],
     name: N,
     ahead: L | null,
     empty: L,
     apply: (log: L, arrival: Arrival) => L,
   ): Promise<{ log: L; changed: boolean } | null> {
-    const relevant = arrivals.filter((arrival) => arrival.payload.content.type === name && arrival.envelope.header.kind === name);
+    const relevant = arrivals.filter((arrival) => isChannelLogArrival(arrival, name));
     if (relevant.length === 0) return null;
     const before = ahead ?? ((await readState(this.#context.vault, name)) as L | null) ?? empty;
     const log = relevant.reduce(apply, before);
@@ -500,5 +513,22 @@ export class Receiver {
       if (stored.status === 'found') this.#remember(stored.record.hash);
     }
     return this.#heads.get(sender)!;
+  }
+}
+
+/** An envelope of a channel-wide record's kind (its header kind must say so too). */
+const isChannelLogArrival = (arrival: Arrival, kind: 'policy' | 'glossary'): boolean => arrival.payload.content.type === kind && arrival.envelope.header.kind === kind;
+
+/** The terminology of a glossary log, compiled once per version of the log (compiling costs more than judging). */
+class TerminologyOfGlossary {
+  #log: GlossaryLog | null = null;
+  #terminology: Terminology | null = null;
+
+  of(log: GlossaryLog): Terminology {
+    if (log !== this.#log || !this.#terminology) {
+      this.#log = log;
+      this.#terminology = channelTerminology(glossaryEntries(log));
+    }
+    return this.#terminology;
   }
 }

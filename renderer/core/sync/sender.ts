@@ -74,6 +74,9 @@ export class Sender {
         throw error;
       });
       if (outcome === 'stop') return;
+      // Resealed for the first time: sent again at once, before anything queued after it (the outbox is read again,
+      // in order), since what follows may refer to it — a translation to its message, a receipt to what it reports.
+      if (outcome === 'again') queue = [];
       if (outcome === 'wait') {
         this.#retryLater(item.attempts);
         return;
@@ -90,7 +93,7 @@ export class Sender {
   }
 
   /** `queue`: the items after this one; the next is sealed when this one is accepted (see `#accepted`). */
-  async #sendOne(item: QueuedItem, queue: QueuedItem[]): Promise<'next' | 'wait' | 'stop'> {
+  async #sendOne(item: QueuedItem, queue: QueuedItem[]): Promise<'next' | 'again' | 'wait' | 'stop'> {
     const context = this.#context;
     if (!item.envelope) {
       item = sealed(context, item, context.chain);
@@ -140,7 +143,7 @@ export class Sender {
     context.changed('messages', 'status');
   }
 
-  async #refused(item: QueuedItem, code: ErrorCode): Promise<'next' | 'wait' | 'stop'> {
+  async #refused(item: QueuedItem, code: ErrorCode): Promise<'next' | 'again' | 'wait' | 'stop'> {
     const context = this.#context;
     const attempts = item.attempts + 1;
     if (code.startsWith('device-')) {
@@ -157,7 +160,7 @@ export class Sender {
       await context.vault.commit({ put: [outboxWrite({ ...unsealed, attempts })] });
       if (attempts >= RESEAL_ALARM_AFTER) await context.raise('send-refused', { code });
       await context.refreshDirectory();
-      return attempts > 1 ? 'wait' : 'next';
+      return attempts > 1 ? 'wait' : 'again';
     }
     const { envelope: _dropped, ...unsealed } = item;
     await context.vault.commit({ put: [outboxWrite({ ...unsealed, attempts, failed: code })] });

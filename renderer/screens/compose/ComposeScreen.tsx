@@ -5,7 +5,7 @@
  * for a confirmation first (they interrupt the other post), with a warning when the text is long. A failure keeps
  * everything as typed, and the form is kept as an encrypted draft as it is typed (useComposeDraft).
  */
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, PRECEDENCES, URGENT_WORD_LIMIT, isUrgent, wordCount, type Category, type Precedence } from '../../../electron/common/message/precedence';
 import { TEMPLATE_KINDS, categoryOf, type TemplateKind } from '../../../electron/common/message/template';
@@ -18,6 +18,8 @@ import { getCore } from '../../core/client';
 import { ErrorMessage } from '../../core-ui/ErrorMessage';
 import { useCoreAction } from '../../core-ui/useCoreAction';
 import { useSettings } from '../../settings/SettingsContext';
+import { useLiveFindingsOfEach } from '../translations/useLiveFindings';
+import { PresendTranslations } from './PresendTranslations';
 import { buildTemplate, initialValues, type FieldProblem } from './template-form';
 import { TemplateFields } from './TemplateFields';
 import { useComposeDraft, type DraftState } from './useComposeDraft';
@@ -45,6 +47,12 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
   const [problems, setProblems] = useState<Readonly<Record<string, FieldProblem>>>({});
   const [confirming, setConfirming] = useState<ComposeInput | null>(null);
   const [queued, setQueued] = useState(false);
+  /** Translations written here with findings: the first Send says so, the second sends them for certification as they are. */
+  const [findingsShown, setFindingsShown] = useState(false);
+  const isTranslator = props.identity.roles.includes('translator');
+  const translations = useMemo(() => (isTranslator ? (form.translations ?? []) : []), [isTranslator, form.translations]);
+  const source = useMemo(() => ({ lang, subject, body: text }), [lang, subject, text]);
+  const translationFindings = useLiveFindingsOfEach(source, translations);
   const action = useCoreAction();
   const formElement = useRef<HTMLFormElement>(null);
   useShortcut('send', () => formElement.current?.requestSubmit(), confirming === null);
@@ -53,6 +61,7 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
     update(patch);
     setQueued(false);
     setConfirming(null);
+    setFindingsShown(false);
   };
   const toggle = (post: Post, on: boolean) => edit({ recipients: otherPosts.filter((candidate) => (candidate === post ? on : recipients.includes(candidate))) });
   const chooseTemplate = (kind: TemplateChoice) => {
@@ -71,12 +80,25 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setQueued(false);
-    let input: ComposeInput = { recipients, precedence, category: form.category, subject, body: text, lang, ...(form.replyTo === undefined ? {} : { replyTo: form.replyTo }) };
+    let input: ComposeInput = {
+      recipients,
+      precedence,
+      category: form.category,
+      subject,
+      body: text,
+      lang,
+      ...(form.replyTo === undefined ? {} : { replyTo: form.replyTo }),
+      ...(translations.length === 0 ? {} : { translations }),
+    };
     if (templateKind !== 'none') {
       const built = buildTemplate(templateKind, values, zone);
       setProblems(built.ok ? {} : built.problems);
       if (!built.ok) return;
       input = { ...input, template: built.template, category: categoryOf(built.template) };
+    }
+    if (!findingsShown && translationFindings.some((findings) => findings.length > 0)) {
+      setFindingsShown(true);
+      return;
     }
     if (isUrgent(precedence)) setConfirming(input);
     else void send(input);
@@ -207,6 +229,12 @@ function ComposeForm(props: { identity: Identity; form: ComposeDraft; update: Dr
             onChange={(event) => edit({ body: event.target.value })}
           />
         </div>
+        {isTranslator && <PresendTranslations source={source} translations={translations} findings={translationFindings} onChange={(next) => edit({ translations: next })} />}
+        {findingsShown && (
+          <p className="form__error" role="alert" data-testid="compose-translation-findings">
+            {t('compose.translationFindings')}
+          </p>
+        )}
         {Object.keys(problems).length > 0 && (
           <p className="form__error" role="alert" data-testid="compose-problems">
             {t('compose.problems')}

@@ -1,9 +1,11 @@
 /**
- * Translate and certify through the UI alone, with a real relay: a Hebrew FLASH reaches the Syrian post; a Syrian
- * translator drafts the Arabic, a wrong digit is flagged as it is typed, fixed, and the translation submitted; the
- * same translator trying to certify it is refused with a clear message; a second translator certifies it, and
- * translates the English, which the first certifies. The Israeli post (in Hebrew) and the desk see the Arabic and
- * English translations beside the original, uncertified ones marked as such until they are certified.
+ * Translate and certify through the UI alone, with a real relay: the Israeli officer, a translator too, writes the
+ * English translation of a Hebrew FLASH before sending it (a wrong digit flagged as typed holds the first Send back);
+ * the message reaches the Syrian post; a Syrian translator drafts the Arabic, a wrong digit is flagged as it is
+ * typed, fixed, and the translation submitted; the same translator trying to certify it is refused with a clear
+ * message; a second translator certifies it, and the first certifies the English. The Israeli post (in Hebrew) and
+ * the desk see the Arabic and English translations beside the original, uncertified ones marked as such until they
+ * are certified.
  */
 import { AppDriver } from '../support/app';
 import { approveByFingerprint, channelKeyShown, joinChannel, setUpChannel, waitUntilReady } from '../support/channel-flow';
@@ -12,7 +14,7 @@ import { expect, test } from '../support/fixtures';
 const SUBJECT = 'תנועת רכבים ליד הגדר';
 const BODY = '3 רכבים ינועו ליד הגדר בשעה 14:30.';
 const ARABIC = { subject: 'حركة مركبات قرب السياج', wrong: 'ستتحرك 4 مركبات قرب السياج عند الساعة 14:30.', right: 'ستتحرك 3 مركبات قرب السياج عند الساعة 14:30.' };
-const ENGLISH = { subject: 'Vehicle movement near the fence', body: '3 vehicles will move near the fence at 14:30.' };
+const ENGLISH = { subject: 'Vehicle movement near the fence', wrong: '3 vehicles will move near the fence at 15:30.', body: '3 vehicles will move near the fence at 14:30.' };
 
 /** Opens the workspace's first queued message in `lang`. */
 async function openQueued(driver: AppDriver, lang: 'ar' | 'en') {
@@ -32,7 +34,7 @@ test('a translation is drafted with live checks, refused to its own translator, 
     await profiles.il.open('tr-il');
     await profiles.sy.open('tr-sy');
     await second.open('tr-sy2');
-    await setUpChannel(profiles, relay, { SY: ['officer', 'translator'] });
+    await setUpChannel(profiles, relay, { IL: ['officer', 'translator'], SY: ['officer', 'translator'] });
     const fingerprint = await joinChannel(second, relay, await channelKeyShown(profiles.desk), 'SY', 'مترجمة ثانية', ['translator']);
     await approveByFingerprint(profiles.desk, fingerprint);
     await waitUntilReady(second);
@@ -46,8 +48,22 @@ test('a translation is drafted with live checks, refused to its own translator, 
     await il.page.getByTestId('compose-precedence').selectOption('FLASH');
     await il.page.getByTestId('compose-subject').fill(SUBJECT);
     await il.page.getByTestId('compose-text').fill(BODY);
+    // The English, translated here before sending: a wrong time is flagged as typed, and holds the first Send back.
+    await il.page.getByTestId('presend-add-en').click();
+    const english = il.page.getByTestId('presend-translation-en');
+    await english.getByTestId('editor-subject').fill(ENGLISH.subject);
+    await english.getByTestId('editor-body').fill(ENGLISH.wrong);
+    await expect(english.getByTestId('editor-findings').locator('[data-check="time"]').first()).toContainText('14:30');
+    await il.page.getByTestId('compose-send').click();
+    await expect(il.page.getByTestId('compose-translation-findings')).toBeVisible();
+    await il.page.screenshot({ path: 'test/artifacts/screenshots/compose-presend-translation-he.png', fullPage: true });
+    await expect(il.page.getByTestId('compose-confirm')).toHaveCount(0);
+    await english.getByTestId('editor-body').fill(ENGLISH.body);
+    await expect(english.getByTestId('editor-findings')).toHaveAttribute('data-count', '0');
+    await expect(il.page.getByTestId('compose-translation-findings')).toHaveCount(0);
     await il.page.getByTestId('compose-send').click();
     await il.page.getByTestId('compose-confirm-send').click();
+    await expect(il.page.getByTestId('presend-translation-en')).toHaveCount(0);
     await expect(sy.page.getByTestId('urgent-banner')).toHaveAttribute('data-precedence', 'FLASH', { timeout: 30_000 });
 
     // The Syrian translator drafts the Arabic: the wrong digit is flagged as typed, and the flag goes once it is fixed.
@@ -64,11 +80,13 @@ test('a translation is drafted with live checks, refused to its own translator, 
     await sy.page.getByTestId('editor-submit').click();
     await expect(sy.page.getByTestId('workspace-languages')).toBeVisible();
 
-    // Uncertified, it is shown marked as such at the desk.
+    // Uncertified, they are shown marked as such at the desk: the English sent with the message, and the Arabic.
     await desk.goTo('inbox');
     await desk.page.getByTestId('message-list').getByTestId('message-open').first().click({ timeout: 30_000 });
-    await expect(desk.page.getByTestId('view-translation-ar')).toHaveAttribute('data-stage', 'submitted', { timeout: 30_000 });
-    await expect(desk.page.getByTestId('view-translation-ar-warning')).toBeVisible();
+    for (const lang of ['ar', 'en']) {
+      await expect(desk.page.getByTestId(`view-translation-${lang}`)).toHaveAttribute('data-stage', 'submitted', { timeout: 30_000 });
+      await expect(desk.page.getByTestId(`view-translation-${lang}-warning`)).toBeVisible();
+    }
 
     // Its own translator cannot certify it.
     await openQueued(sy, 'ar');
@@ -76,21 +94,16 @@ test('a translation is drafted with live checks, refused to its own translator, 
     await sy.page.getByTestId('review-certify').click();
     await expect(sy.page.getByTestId('review-error')).toContainText('أنت كتبت هذه الترجمة');
 
-    // The second translator certifies the Arabic, then translates the English, which the first certifies.
+    // The second translator certifies the Arabic; the first certifies the English written at the Israeli post.
     await second.goTo('translations');
-    await second.page.getByTestId('workspace-language-en').check();
     await openQueued(second, 'ar');
     await expect(second.page.getByTestId('review-findings')).toHaveAttribute('data-count', '0');
     await second.page.getByTestId('review-certify').click();
     await expect(second.page.getByTestId('workspace-languages')).toBeVisible();
-    await openQueued(second, 'en');
-    await second.page.getByTestId('editor-subject').fill(ENGLISH.subject);
-    await second.page.getByTestId('editor-body').fill(ENGLISH.body);
-    await expect(second.page.getByTestId('editor-findings')).toHaveAttribute('data-count', '0');
-    await second.page.getByTestId('editor-submit').click();
     await sy.page.getByTestId('workspace-back').click();
     await sy.page.getByTestId('workspace-language-en').check();
     await openQueued(sy, 'en');
+    await expect(sy.page.getByTestId('review-findings')).toHaveAttribute('data-count', '0');
     await sy.page.getByTestId('review-certify').click({ timeout: 30_000 });
     await expect(sy.page.getByTestId('workspace-languages')).toBeVisible();
 
