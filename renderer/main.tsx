@@ -2,6 +2,7 @@
  * Renderer entry: find the host, start the core worker for its profile, load settings, set up i18n for the saved
  * language, then render the app.
  */
+import './zod-without-eval';
 import '@fontsource/noto-sans-hebrew/400.css';
 import '@fontsource/noto-sans-hebrew/700.css';
 import '@fontsource/noto-sans-arabic/400.css';

@@ -30,6 +30,11 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
     setSection(next);
   }, []);
   const openComposer = useCallback(() => select('compose'), [select]);
+  /** A banner's message opens over the inbox, whatever section was showing: the navigation and Back then say so. */
+  const openFromBanner = useCallback((id: string) => {
+    setSection('inbox');
+    setOpenMessage(id);
+  }, []);
   useShortcut('compose', openComposer);
   useShortcut('search', () => {
     select('inbox');
@@ -47,9 +52,11 @@ export function AppFrame(props: { status: CoreStatus; identity: Identity }) {
         <Navigation current={section} onSelect={select} />
         <LockButton />
       </header>
-      <UrgentBanner />
-      <OverdueBanner />
-      {identity.post === 'US' && <LinkAlarmBanner />}
+      <OpenMessageContext.Provider value={openFromBanner}>
+        <UrgentBanner />
+        <OverdueBanner />
+        {identity.post === 'US' && <LinkAlarmBanner />}
+      </OpenMessageContext.Provider>
       {status.alarms > 0 && <AlarmBanner count={status.alarms} panelOpen={alarmsOpen} onShow={() => setAlarmsOpen(true)} />}
       {alarmsOpen && <AlarmPanel onClose={() => setAlarmsOpen(false)} />}
       <main id="main" className="app__main" tabIndex={-1}>

@@ -2,6 +2,7 @@
  * The core worker: everything that touches keys, crypto or storage runs here, off the UI thread. It serves the Core
  * for the profile named in its own name (`core:<profile>`, see client.ts) over the RPC channel.
  */
+import '../zod-without-eval';
 import { isProfileName } from '../../electron/common/profile';
 import type { CoreApi, CoreEvent } from './api';
 import { Core } from './core';

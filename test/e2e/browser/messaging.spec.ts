@@ -46,6 +46,7 @@ test('a FLASH notice crosses in three languages, is acknowledged, and every part
     const { desk, il, sy } = profiles;
     await il.chooseLanguage('he');
     await sy.chooseLanguage('ar');
+    await sy.goTo('settings');
     await desk.goTo('settings');
     await desk.page.getByTestId('settings-autolock').selectOption('60');
 
@@ -84,6 +85,9 @@ test('a FLASH notice crosses in three languages, is acknowledged, and every part
     await expect(banner).toHaveAttribute('data-precedence', 'FLASH');
     await sy.page.getByTestId('urgent-open').click();
     await expect(sy.page.getByTestId('view-subject')).toHaveText('עבודות הנדסה ליד הגדר');
+    // Opened from the banner over the settings screen: it opens in the inbox, and the navigation says so.
+    await expect(sy.page.getByTestId('nav-inbox')).toHaveAttribute('aria-current', 'page');
+    await expect(sy.page.getByTestId('nav-settings')).not.toHaveAttribute('aria-current', 'page');
     const arabicValues = await fieldValues(sy.page);
     expect(arabicValues).toContain(AREA);
     expect(arabicValues).toContain(FROM_DTG);
