@@ -30,12 +30,13 @@ export function formatDtg(instant: Date | number): string {
   return `${day}Z ${MONTHS[d.getUTCMonth()]} ${pad2(year % 100)}`;
 }
 
-const DTG_SHAPE = /^(\d{2})(\d{2})(\d{2})Z ([A-Z]{3}) (\d{2})$/;
+/** Spaces between the time, month and year are optional: "151200ZJAN27" is how many signals write it. */
+const DTG_SHAPE = /^(\d{2})(\d{2})(\d{2})Z\s*([A-Z]{3})\s*(\d{2})$/;
 
 /**
  * Parses a DTG into epoch milliseconds. Digits may be ASCII, Arabic-Indic or Extended Arabic-Indic (a DTG typed on
- * an Arabic keyboard); the month abbreviation and 'Z' are case-insensitive. Surrounding whitespace and bidi marks
- * are ignored. Returns null for anything malformed or for a date that does not exist (31 APR, 29 FEB 27, 2400Z).
+ * an Arabic keyboard); the month abbreviation and 'Z' are case-insensitive; the spaces after 'Z' and the month may be
+ * left out. Surrounding whitespace and bidi marks are ignored. Returns null for anything malformed or for a date that does not exist (31 APR, 29 FEB 27, 2400Z).
  */
 export function parseDtg(text: string): number | null {
   const cleaned = normalizeDigits(text)

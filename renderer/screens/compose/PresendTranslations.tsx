@@ -19,7 +19,7 @@ export function PresendTranslations(props: {
 }) {
   const { t } = useTranslation('messages');
   const { source, translations, onChange } = props;
-  const languageName = (language: Language) => t(`languageName.${language}`, { ns: 'settings' });
+  const languageName = (language: Language) => t(`languageInText.${language}`, { ns: 'settings' });
   const addable = LANGUAGES.filter((language) => language !== source.lang && !translations.some((held) => held.lang === language));
   const edit = (lang: Language, patch: Partial<PresendTranslation>) => onChange(translations.map((held) => (held.lang === lang ? { ...held, ...patch } : held)));
   return (

@@ -166,7 +166,7 @@ function MessageDetail(props: { message: MessageSummary; identity: Identity }) {
       <div className="message-view__texts">
         {message.body !== '' && (
           <section aria-labelledby="view-original" className="message-view__original">
-            <h2 id="view-original">{t('view.original', { language: t(`languageName.${message.lang}`, { ns: 'settings' }) })}</h2>
+            <h2 id="view-original">{t('view.original', { language: t(`languageInText.${message.lang}`, { ns: 'settings' }) })}</h2>
             <p className="message-view__body" dir="auto" lang={message.lang} data-testid="view-body">
               {message.body}
             </p>

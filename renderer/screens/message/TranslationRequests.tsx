@@ -19,7 +19,7 @@ export function TranslationRequests(props: { message: MessageSummary }) {
   const others = LANGUAGES.filter((language) => language !== message.lang);
   const [chosen, setChosen] = useState<readonly Language[]>([]);
   const action = useCoreAction();
-  const languageName = (language: Language) => t(`languageName.${language}`, { ns: 'settings' });
+  const languageName = (language: Language) => t(`languageInText.${language}`, { ns: 'settings' });
   const toggle = (language: Language, on: boolean) =>
     setChosen((current) => (on ? [...current.filter((held) => held !== language), language] : current.filter((held) => held !== language)));
   const request = async () => {

@@ -24,7 +24,7 @@ function TranslationColumn(props: { translation: TranslationSummary }) {
   const { t } = useTranslation('translation');
   const { translation } = props;
   const certified = translation.stage === 'certified';
-  const language = t(`languageName.${translation.lang}`, { ns: 'settings' });
+  const language = t(`languageInText.${translation.lang}`, { ns: 'settings' });
   return (
     <section
       className={certified ? 'message-view__translation' : 'message-view__translation message-view__translation--uncertified'}

@@ -115,7 +115,7 @@ export function GlossaryPanel(props: { canEdit: boolean }) {
             <div className="form__row">
               {LANGUAGES.map((language) => (
                 <div className="form__field" key={language}>
-                  <label htmlFor={`glossary-${language}`}>{t('glossary.term', { language: t(`languageName.${language}`, { ns: 'settings' }) })}</label>
+                  <label htmlFor={`glossary-${language}`}>{t('glossary.term', { language: t(`languageInText.${language}`, { ns: 'settings' }) })}</label>
                   <input id={`glossary-${language}`} autoComplete="off" lang={language} dir="auto" data-testid={`glossary-term-${language}`} value={form[language]} onChange={(event) => setForm({ ...form, [language]: event.target.value })} />
                   <label htmlFor={`glossary-forbidden-${language}`}>{t('glossary.forbidden')}</label>
                   <textarea
@@ -154,7 +154,7 @@ export function GlossaryPanel(props: { canEdit: boolean }) {
           <tr>
             {LANGUAGES.map((language) => (
               <th key={language} scope="col">
-                {t(`languageName.${language}`, { ns: 'settings' })}
+                {t(`languageInText.${language}`, { ns: 'settings' })}
               </th>
             ))}
             <th scope="col">{t('glossary.note')}</th>

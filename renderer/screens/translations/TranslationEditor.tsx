@@ -33,7 +33,7 @@ export function TranslationEditor(props: { message: MessageSummary; lang: Langua
   };
   return (
     <section className="translation-editor" aria-labelledby="translation-editor-title" data-testid="translation-editor" data-lang={lang}>
-      <h2 id="translation-editor-title">{t('workspace.translation', { language: t(`languageName.${lang}`, { ns: 'settings' }) })}</h2>
+      <h2 id="translation-editor-title">{t('workspace.translation', { language: t(`languageInText.${lang}`, { ns: 'settings' }) })}</h2>
       <TranslationSides source={message} lang={lang} work={work} findings={findings} onEdit={edit} saved={saved} />
       <div className="form__actions">
         <button type="button" className="button button--primary" data-testid="editor-submit" disabled={action.pending || work.body.trim() === ''} onClick={() => void submit()}>

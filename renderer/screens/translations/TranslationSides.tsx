@@ -29,7 +29,7 @@ export function TranslationSides(props: {
   const { source, lang, work, onEdit } = props;
   const [caret, setCaret] = useState(0);
   const ids = { subject: useId(), body: useId() };
-  const languageName = (language: Language) => t(`languageName.${language}`, { ns: 'settings' });
+  const languageName = (language: Language) => t(`languageInText.${language}`, { ns: 'settings' });
 
   const sourceSegments = useMemo(() => segmentSentences(source.body), [source.body]);
   const body = work.body;

@@ -112,7 +112,7 @@ function Queue(props: { onOpen: (open: Open) => void }) {
 function StageOf(props: { message: MessageSummary; lang: Language }) {
   const { t } = useTranslation('translation');
   const stage = props.message.translations.find((translation) => translation.lang === props.lang)?.stage;
-  const language = t(`languageName.${props.lang}`, { ns: 'settings' });
+  const language = t(`languageInText.${props.lang}`, { ns: 'settings' });
   return <span data-testid={`queue-stage-${props.lang}`}>{t('workspace.stageOf', { language, stage: stage ? t(`stage.${stage}`) : t('workspace.needed') })}</span>;
 }
 

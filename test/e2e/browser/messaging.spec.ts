@@ -290,8 +290,9 @@ test('the desk sets the channel policy, annotates a message, and a post asks for
     await sy.page.getByTestId('view-request-ar').check();
     await sy.page.getByTestId('view-request-send').click();
     await expect(sy.page.getByTestId('view-translation-request')).toHaveCount(1);
-    await expect(il.page.getByTestId('view-translation-request')).toContainText('العربية', { timeout: 30_000 });
-    await expect(desk.page.getByTestId('view-translation-request')).toContainText('العربية', { timeout: 30_000 });
+    // Each names the language in its own words (the Israeli post reads Hebrew, the desk English).
+    await expect(il.page.getByTestId('view-translation-request')).toContainText('ערבית', { timeout: 30_000 });
+    await expect(desk.page.getByTestId('view-translation-request')).toContainText('Arabic', { timeout: 30_000 });
 
     expect({ desk: desk.consoleErrors, il: il.consoleErrors, sy: sy.consoleErrors }).toEqual({ desk: [], il: [], sy: [] });
   } finally {

@@ -54,6 +54,10 @@ describe('parseDtg', () => {
     expect(parseDtg('\u200E 151200Z JAN 27\u200F\n')).toBe(Date.UTC(2027, 0, 15, 12));
   });
 
+  it('accepts the compact form signals use, without the spaces', () => {
+    for (const text of ['151200ZJAN27', '151200Z JAN27', '151200ZJAN 27', '151200Z  JAN 27', '١٥١٢٠٠zjan٢٧']) expect(parseDtg(text), text).toBe(Date.UTC(2027, 0, 15, 12));
+  });
+
   it('round-trips with formatDtg', () => {
     const instants = [
       Date.UTC(2026, 2, 27, 0, 0),
@@ -68,7 +72,7 @@ describe('parseDtg', () => {
 
   it('rejects invalid DTGs', () => {
     const bad = [
-      '', 'garbage', '151200 JAN 27', '151200Z JAN 2027', '1512Z JAN 27', '151200ZJAN27', '151200Z  JAN 27',
+      '', 'garbage', '151200 JAN 27', '151200Z JAN 2027', '1512Z JAN 27', '1512 00Z JAN 27', '151200Z JAN 2 7',
       '151200Z JAX 27', '151200Z JANUARY 27', '152400Z JAN 27', '151260Z JAN 27', '001200Z JAN 27',
       '321200Z JAN 27', '311200Z APR 27', '290000Z FEB 27', '300000Z FEB 28', '1a1200Z JAN 27',
     ];
