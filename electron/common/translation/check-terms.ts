@@ -3,15 +3,18 @@
 // instead of the missing term, not as well: it is the same fault, seen from the other side. Forbidden variants are
 // only looked for where the entry applies (its term is in the original): "הרוגים" is a forbidden rendering of
 // "casualties", but the right one of "killed". A term inside a place name ("crossing" in "Quneitra crossing") is the
-// gazetteer's to check, not the glossary's.
+// gazetteer's to check, not the glossary's; nor is an English term in -ing used as a verb ("before crossing", see
+// verbal-ing.ts).
 import type { CheckedText } from './checked-text';
 import { finding, type Finding } from './findings';
 import type { Terminology } from './terminology';
+import { blankVerbalIng } from './verbal-ing';
 
 export function checkTerms(source: CheckedText, target: CheckedText, terminology: Terminology): Finding[] {
   const findings: Finding[] = [];
   const withoutPlaces = terminology.findPlaces[source.lang].blank(source.folded);
-  for (const compiled of new Set(terminology.findEntries[source.lang].find(withoutPlaces))) {
+  const searched = source.lang === 'en' ? blankVerbalIng(withoutPlaces) : withoutPlaces;
+  for (const compiled of new Set(terminology.findEntries[source.lang].find(searched))) {
     const { entry } = compiled;
     const expected = entry.terms[target.lang];
     const term = entry.terms[source.lang] ?? '';

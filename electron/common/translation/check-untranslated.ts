@@ -5,23 +5,33 @@
 // text (UTC, MGRS, call signs, "km"), so from an English original they count only where the stretch is also in the
 // original, and not for acronyms, the phonetic alphabet (call signs), words glued to digits, or the English names of
 // glossary terms and places.
+import { normalizeForSearch } from '../search/normalize';
 import type { CheckedText } from './checked-text';
 import { finding, type Finding } from './findings';
 import type { Terminology } from './terminology';
 
 /** A word this long is left untranslated even alone. */
 const LONG_WORD = 8;
+// Read in the text as written, so a stretch is quoted as the translator will find it (not with the search folds:
+// "قاعة", not "قاعه"): a word is letters with the marks, tatweel and joiners written inside it, and the presentation
+// forms that NFKC would turn into letters.
+const HEBREW_WORD = String.raw`[\u05D0-\u05EA\uFB1D-\uFB4F][\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u05D0-\u05EA\uFB1D-\uFB4F\u200C\u200D]*`;
+const ARABIC_WORD = String.raw`[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC][\u0610-\u061A\u0621-\u065F\u0670-\u06D3\u06D6-\u06ED\uFB50-\uFDFF\uFE70-\uFEFC\u200C\u200D]*`;
+const HEBREW_WORDS = String.raw`${HEBREW_WORD}(?:['׳"״]${HEBREW_WORD})*`;
+// The Arabic classes hold combining marks on purpose (a mark inside a word is part of it), as in scanned-text.ts.
 const SCRIPT_WORDS = {
-  he: /[\u05D0-\u05EA]+(?:['׳"״][\u05D0-\u05EA]+)*(?:(?:\s+)[\u05D0-\u05EA]+(?:['׳"״][\u05D0-\u05EA]+)*)*/gu,
-  ar: /[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)*/gu,
+  he: new RegExp(String.raw`${HEBREW_WORDS}(?:\s+${HEBREW_WORDS})*`, 'gu'),
+  // eslint-disable-next-line no-misleading-character-class
+  ar: new RegExp(String.raw`${ARABIC_WORD}(?:\s+${ARABIC_WORD})*`, 'gu'),
 } as const;
 const LATIN_WORD = /(?<![\p{N}\p{L}-])[A-Za-z][A-Za-z']*(?![\p{N}\p{L}]|-\d)/gu;
 const PHONETIC = new Set(
   'alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray yankee zulu'.split(' '),
 );
 
+/** Whether a stretch is long enough to count: measured folded, so marks and tatweel add no length. */
 const counts = (stretch: string): boolean => {
-  const words = stretch.split(/\s+/u);
+  const words = normalizeForSearch(stretch).split(/\s+/u);
   return words.length >= 2 || (words[0]?.length ?? 0) >= LONG_WORD;
 };
 
@@ -57,6 +67,6 @@ export function checkUntranslated(source: CheckedText, target: CheckedText, term
   const stretches =
     source.lang === 'en'
       ? latinLeftovers(source, target, terminology)
-      : [...target.normalized.matchAll(SCRIPT_WORDS[source.lang])].map((m) => m[0]).filter(counts);
+      : [...target.text.matchAll(SCRIPT_WORDS[source.lang])].map((m) => m[0]).filter(counts);
   return stretches.map((text) => finding('untranslated', { text }));
 }

@@ -50,6 +50,11 @@ const DIGIT_QUANTITY = new RegExp(String.raw`(\d+(?:\.\d+)?) ?[-\u05BE]? ?(${UNI
 // read one at a time, so that "at two hours" still finds "two hours".
 const WORD_QUANTITY = new RegExp(String.raw`(${WORD})(?=(?:( ?[-\u05BE]? ?)(${WORD}['׳]?))?)`, 'gu');
 
+const UNIT_AHEAD = new RegExp(String.raw`^ ?[-\u05BE]? ?(${UNIT})(?![${LETTER}])`, 'u');
+
+/** The unit at the start of `rest` (the text after a number), if one is there. */
+export const unitAt = (rest: string): Unit | null => UNIT_OF.get(UNIT_AHEAD.exec(rest)?.[1] ?? '') ?? null;
+
 export function extractQuantities(scan: ScannedText): Quantity[] {
   const written = scan.take(DIGIT_QUANTITY, (m) => {
     const unit = UNIT_OF.get(m[2] ?? '');

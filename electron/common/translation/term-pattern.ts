@@ -15,12 +15,17 @@ export const foldForTerms = (normalized: string): string => normalized.replace(/
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Hebrew: up to three one-letter prefixes (ו, ה, ב, כ, ל, מ, ש: "ומהמחסום"), then optionally a hyphen or maqaf
-// ("ב-קונייטרה"). Arabic: و or ف, then ب, ك or ل with or without the article, or the article alone, or لل.
+// ("ב-קונייטרה"). Arabic, the same stacking of one-letter proclitics: the conjunction و or ف, then ب, ك or ل, then
+// the article; each may be absent ("ومدنيين", "والمدنيون", "وبالمعبر", "للمعبر", "فالحاجز"). A name of a state
+// takes no article ("السورية" is the adjective, not Syria) and keeps the one it has: ARTICLELESS_PREFIX,
+// ARTICLE_KEPT_PREFIX.
 const PREFIX: Readonly<Record<Language, string>> = {
   he: String.raw`(?:[ובכלמשה]{1,3}[-\u05BE]?)?`,
-  ar: String.raw`(?:[وف]?(?:[بك]?ال|لل|[بلك]))?`,
+  ar: String.raw`(?:[وف]?(?:[بك]?ال|لل|[بلك])?)`,
   en: '',
 };
+const ARTICLELESS_PREFIX = String.raw`(?:[وف]?[بلك]?)`;
+const ARTICLE_KEPT_PREFIX = String.raw`(?:[وف]?(?:[بك]?ال|لل))`;
 const LETTERS: Readonly<Record<Language, string>> = { he: String.raw`[\u05D0-\u05EA]`, ar: String.raw`[\u0621-\u064A]`, en: '[a-z]' };
 
 export interface PatternOptions {
@@ -28,6 +33,8 @@ export interface PatternOptions {
   readonly ending: number;
   /** Hebrew: the name may be written without its article (names only: see wordPattern). */
   readonly optionalArticle?: boolean;
+  /** Arabic: the words take no article and keep the one they have (a state's name: see ARTICLELESS_PREFIX). */
+  readonly noArticle?: boolean;
 }
 
 interface WordParts {
@@ -43,9 +50,12 @@ function wordParts(word: string, language: Language, first: boolean, options: Pa
   if (language === 'ar') {
     // The article is optional wherever the term has it ("منطقة الفصل" / "المنطقة"), and teh marbuta (folded to heh)
     // gives way to the plural ending ("دوريه" → "دوريات").
-    if (stem.startsWith('ال') && stem.length > 3) stem = stem.slice(2);
+    const article = stem.startsWith('ال') && stem.length > 3;
+    if (article) stem = stem.slice(2);
     if (stem.endsWith('ه') && stem.length > 3 && options.ending > 0) stem = stem.slice(0, -1);
-    prefix = PREFIX.ar;
+    // A name keeps the article it has (required, "للصليب" contracting it after ل) and takes none it has not.
+    if (options.noArticle !== true) prefix = PREFIX.ar;
+    else prefix = article ? ARTICLE_KEPT_PREFIX : ARTICLELESS_PREFIX;
   } else if (language === 'he') {
     // The article of a later word is optional ("קו הפסקת האש" / "הפסקת אש"), and so is a name's: after ב, ל or כ it
     // is not written ("הכנרת" → "בכנרת"). Not a term's first word, whose ה is as often a root letter ("הפגזה", not
@@ -195,9 +205,14 @@ export interface PhraseFinder<K> {
   blank(folded: string): string;
 }
 
-/** Many phrases at once, each compiled once. */
-export function compilePhraseFinder<K>(phrases: readonly { readonly text: string; readonly key: K }[], language: Language, options: PatternOptions): PhraseFinder<K> {
-  const compiled = phrases.map((phrase) => ({ key: phrase.key, ...compileTerm(phrase.text, language, options) }));
+/** Many phrases at once, each compiled once (with its own options, if it has them). Where two phrases match the same
+ * stretch, the one listed first wins. */
+export function compilePhraseFinder<K>(
+  phrases: readonly { readonly text: string; readonly key: K; readonly options?: PatternOptions }[],
+  language: Language,
+  options: PatternOptions,
+): PhraseFinder<K> {
+  const compiled = phrases.map((phrase) => ({ key: phrase.key, ...compileTerm(phrase.text, language, phrase.options ?? options) }));
   // The same text is asked for its places twice (to blank them for the glossary, and to check them).
   let last: { folded: string; found: { key: K; start: number; end: number }[] } | null = null;
   const matches = (folded: string): { key: K; start: number; end: number }[] => {

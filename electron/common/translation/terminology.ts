@@ -41,6 +41,16 @@ export interface Terminology {
 // (an Arabic nisba or feminine ending), so that a name does not swallow a longer word.
 const TERM: PatternOptions = { ending: 3 };
 const NAME: PatternOptions = { ending: 1, optionalArticle: true };
+// An entry whose English term is capitalised (and not an acronym) is a name, such as a state's ("Israel", "Syria"):
+// it is matched as the gazetteer matches names (a Hebrew article may drop after a prefix), but with no ending and
+// with the Arabic article exactly as written, because an ending or an added article makes the adjective ("ישראלי",
+// "الإسرائيلي", "السورية"), a different word with its own translation.
+const PROPER_NAME: PatternOptions = { ending: 0, optionalArticle: true, noArticle: true };
+const isProperName = (entry: GlossaryEntry): boolean => {
+  const english = entry.terms.en ?? '';
+  return /^[A-Z]/u.test(english) && english !== english.toUpperCase();
+};
+const entryOptions = (entry: GlossaryEntry): PatternOptions => (isProperName(entry) ? PROPER_NAME : TERM);
 
 const byLanguage = <T>(make: (language: Language) => T): PerLanguage<T> =>
   Object.fromEntries(LANGUAGES.map((language) => [language, make(language)])) as Record<Language, T>;
@@ -50,7 +60,7 @@ function compileEntry(entry: GlossaryEntry): CompiledEntry {
   const forbidden: Partial<Record<Language, TermTest>> = {};
   for (const language of LANGUAGES) {
     const term = entry.terms[language];
-    if (term !== undefined) agreed[language] = compileTermTest([term, ...(entry.forms?.[language] ?? [])], language, TERM);
+    if (term !== undefined) agreed[language] = compileTermTest([term, ...(entry.forms?.[language] ?? [])], language, entryOptions(entry));
     const variants = entry.forbidden[language] ?? [];
     if (variants.length > 0) forbidden[language] = compileTermTest(variants, language, TERM);
   }
@@ -73,15 +83,21 @@ export function buildTerminology(glossary: readonly GlossaryEntry[], gazetteer: 
       entries.flatMap((compiled) => {
         const term = compiled.entry.terms[language];
         if (term === undefined) return [];
-        return [term, ...(compiled.entry.forms?.[language] ?? [])].map((text) => ({ text, key: compiled }));
+        const options = entryOptions(compiled.entry);
+        return [term, ...(compiled.entry.forms?.[language] ?? [])].map((text) => ({ text, key: compiled, options }));
       }),
       language,
       TERM,
     ),
   );
+  // Agreed names before variants: where one place's agreed name is another's variant ("الجولان" is the Golan's name
+  // and a variant of the Golan Heights), the original names the place whose name it is.
   const findPlaces = byLanguage((language) =>
     compilePhraseFinder(
-      places.flatMap((compiled) => [compiled.place.names[language], ...(compiled.place.variants[language] ?? [])].map((text) => ({ text, key: compiled }))),
+      [
+        ...places.map((compiled) => ({ text: compiled.place.names[language], key: compiled })),
+        ...places.flatMap((compiled) => (compiled.place.variants[language] ?? []).map((text) => ({ text, key: compiled }))),
+      ],
       language,
       NAME,
     ),

@@ -23,6 +23,17 @@ describe('untranslated check', () => {
     expect(codes('he', 'הסיור יצא', 'en', 'The patrol left התחנה')).toEqual([]);
   });
 
+  it('quotes the stretch as it is written in the translation, not folded', () => {
+    const stretch = (source: string, target: string, lang: 'en' | 'he' = 'en') =>
+      runSafetyChecks({ source: { lang: 'ar', text: source }, target: { lang, text: target } })
+        .filter((f) => f.check === 'untranslated')
+        .map((f) => f.values['text']);
+    expect(stretch('ويرجى تجهيز قاعة الاجتماعات', 'Please ويرجى تجهيز قاعة الاجتماعات')).toEqual(['ويرجى تجهيز قاعة الاجتماعات']);
+    expect(stretch('على متنه', 'המשלחת على مَتْنِهِ', 'he')).toEqual(['على مَتْنِهِ']);
+    const hebrew = runSafetyChecks({ source: { lang: 'he', text: 'שָׁלוֹם לְכֻלָּם' }, target: { lang: 'ar', text: 'مرحبا שָׁלוֹם לְכֻלָּם' } });
+    expect(hebrew.map((f) => f.values['text'])).toEqual(['שָׁלוֹם לְכֻלָּם']);
+  });
+
   it('leaves Latin in Hebrew and Arabic alone unless it is a stretch of the English original', () => {
     expect(codes('en', 'Reply by 12:00 UTC to Alpha at 36S YB 63493 68761, 2 km from Quneitra', 'he', 'השיבו עד 12:00 UTC ל-Alpha ב-36S YB 63493 68761, 2 km מקונייטרה')).toEqual([]);
     expect(codes('en', 'Reply by 12:00 UTC, please confirm receipt', 'ar', 'الرجاء الرد قبل 12:00 UTC، please confirm receipt')).toEqual(['untranslated']);

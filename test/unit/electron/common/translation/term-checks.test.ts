@@ -26,6 +26,42 @@ describe('glossary check', () => {
     expect(codes('en', 'The ceasefire holds', 'he', 'הפסקת האש נשמרת, לא הפוגה')).toEqual(['termForbidden']);
   });
 
+  it('allows the Arabic proclitics alone or stacked (و, ف, then ب, ل, ك, then the article), as the Hebrew prefixes', () => {
+    expect(codes('en', 'Soldiers and civilians were hurt.', 'ar', 'أصيب جنود ومدنيين.')).toEqual([]);
+    expect(codes('en', 'Soldiers and civilians were hurt.', 'ar', 'أصيب جنود ومدنيّون.')).toEqual([]);
+    expect(codes('en', 'so the civilians left', 'ar', 'فالمدنيون غادروا')).toEqual([]);
+    expect(codes('en', 'aid for civilians and checkpoints', 'ar', 'مساعدات للمدنيين وحواجز')).toEqual([]);
+    expect(codes('en', 'soldiers and civilians', 'he', 'חיילים ואזרחים')).toEqual([]);
+    expect(codes('en', 'the ceasefire holds', 'ar', 'وهدنة صامدة')).toEqual(['termForbidden']);
+    expect(codes('en', 'Soldiers and civilians were hurt.', 'ar', 'أصيب جنود وسكان.')).toEqual(['termMissing']);
+  });
+
+  it('does not demand the noun where an English term in -ing is used as a verb', () => {
+    expect(codes('en', 'Wait 30 minutes before crossing.', 'ar', 'انتظروا ٣٠ دقيقة قبل العبور.')).toEqual([]);
+    expect(codes('en', 'Wait 30 minutes before crossing.', 'he', 'המתינו 30 דקות לפני החצייה.')).toEqual([]);
+    expect(codes('en', 'Crossing the line is forbidden.', 'ar', 'عبور الخط ممنوع.')).toEqual([]);
+    expect(codes('en', 'They are shelling the village.', 'he', 'הם מפגיזים את הכפר.')).toEqual([]);
+    expect(codes('en', 'The patrol reached the crossing.', 'ar', 'وصلت الدورية إلى العبور.')).toEqual(['termMissing']);
+    expect(codes('en', 'At the crossing the patrol waited.', 'he', 'בחצייה המתין הסיור.')).toEqual(['termMissing']);
+    expect(codes('en', 'Meet at crossing point 3.', 'he', 'נפגשים בנקודת החצייה 3.')).toEqual(['termMissing']);
+  });
+
+  it('keeps the names of the two states, with their loaded variants forbidden, apart from their adjectives', () => {
+    expect(codes('en', 'Israel requests a meeting.', 'ar', 'إسرائيل تطلب اجتماعاً.')).toEqual([]);
+    expect(codes('en', 'Israel requests a meeting.', 'ar', 'الكيان الصهيوني يطلب اجتماعاً.')).toEqual(['termForbidden']);
+    expect(codes('en', 'Israel requests a meeting.', 'ar', 'فلسطين المحتلة تطلب اجتماعاً.')).toEqual(['termForbidden']);
+    expect(codes('ar', 'إسرائيل تطلب اجتماعا.', 'he', 'הישות הציונית מבקשת פגישה.')).toEqual(['termForbidden']);
+    expect(codes('he', 'ישראל מבקשת פגישה.', 'en', 'The Zionist entity requests a meeting.')).toEqual(['termForbidden']);
+    expect(codes('en', 'Syria requests a meeting.', 'he', 'המשטר הסורי מבקש פגישה.')).toEqual(['termForbidden']);
+    expect(codes('en', 'The Syrian Arab Republic requests a meeting.', 'ar', 'الجمهورية العربية السورية تطلب اجتماعاً.')).toEqual([]);
+    expect(codes('en', 'A message to Israel and Syria.', 'ar', 'رسالة لإسرائيل ولسوريا.')).toEqual([]);
+    // The adjectives are other words: "the Israeli side" names no state, nor does "a Syrian patrol".
+    expect(codes('ar', 'دورية للجيش الإسرائيلي.', 'he', 'סיור צה״ל.')).toEqual([]);
+    expect(codes('he', 'הצד הישראלי מבקש פגישה.', 'en', 'The Israeli side requests a meeting.')).toEqual([]);
+    expect(codes('ar', 'دورية سورية والقوات السورية.', 'en', 'A Syrian patrol and the Syrian forces.')).toEqual([]);
+    expect(codes('he', 'כוח סורי ליד הגדר.', 'ar', 'قوة سورية قرب السياج.')).toEqual([]);
+  });
+
   it('leaves a term inside a place name to the gazetteer', () => {
     expect(codes('en', 'Meet at the Quneitra crossing', 'ar', 'نلتقي في معبر القنيطرة')).toEqual([]);
     expect(codes('en', 'Meet at the Quneitra crossing', 'ar', 'نلتقي في مسعدة')).toEqual(['placeMissing']);
@@ -46,6 +82,18 @@ describe('gazetteer check', () => {
     expect(variant.map((f) => [f.code, f.values['found'], f.values['expected']])).toEqual([['placeVariant', 'קוניטרה', 'קונייטרה']]);
     expect(codes('he', 'ליד קצרין', 'en', 'near Kiryat Shmona')).toEqual(['placeMissing']);
     expect(codes('he', 'ליד קצרין', 'ar', 'في مكان قريب')).toEqual(['placeMissing']);
+  });
+
+  it('takes "the Golan" as its own place, and its agreed form as a short form of the Golan Heights, not the reverse', () => {
+    expect(codes('en', 'The Golan is quiet.', 'ar', 'الجولان هادئ.')).toEqual([]);
+    expect(codes('en', 'The Golan is quiet.', 'he', 'הגולן שקט.')).toEqual([]);
+    expect(codes('ar', 'الجولان هادئ.', 'en', 'The Golan is quiet.')).toEqual([]);
+    expect(codes('he', 'הגולן שקט.', 'ar', 'هضبة الجولان هادئة.')).toEqual([]);
+    expect(codes('ar', 'الجولان هادئ.', 'en', 'Quneitra is quiet.')).toEqual(['placeMissing']);
+    // The region's name shortened in a translation is a variant the reviewer sees.
+    expect(codes('en', 'The Golan Heights are quiet.', 'ar', 'الجولان هادئ.')).toEqual(['placeVariant']);
+    expect(codes('en', 'The Golan Heights are quiet.', 'he', 'הגולן שקט.')).toEqual(['placeVariant']);
+    expect(codes('he', 'רמת הגולן שקטה.', 'en', 'The Golan is quiet.')).toEqual(['placeVariant']);
   });
 
   it('does not read a zone marker as the place it is named after', () => {
@@ -74,5 +122,15 @@ describe('terminology', () => {
     expect(check('غادر المراقب')).toEqual([]);
     expect(check('غادر الرقيب')).toEqual(['termForbidden']);
     expect(check('غادر الضابط')).toEqual(['termMissing']);
+  });
+
+  it('matches an entry named by a capitalised English word as a name: no ending, and the Arabic article as written', () => {
+    const terminology = buildTerminology([{ id: 'rc', terms: { en: 'Red Cross', he: 'הצלב האדום', ar: 'الصليب الأحمر' }, forbidden: {}, note: '' }], []);
+    const check = (source: string, lang: 'he' | 'ar', text: string) =>
+      runSafetyChecks({ source: { lang: 'en', text: source }, target: { lang, text } }, terminology).map((f) => f.code);
+    expect(check('Call the Red Cross', 'ar', 'اتصلوا بالصليب الأحمر')).toEqual([]);
+    expect(check('A message for the Red Cross', 'ar', 'رسالة للصليب الأحمر')).toEqual([]);
+    expect(check('Call the Red Cross', 'he', 'התקשרו לצלב האדום')).toEqual([]);
+    expect(check('Call the Red Cross', 'ar', 'اتصلوا بصليب أحمر')).toEqual(['termMissing']);
   });
 });

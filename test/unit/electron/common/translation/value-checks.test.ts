@@ -88,6 +88,35 @@ describe('time check', () => {
     expect(codes('en', 'cross at 14:30Z', 'ar', 'العبور الساعة 17:30 بتوقيت دمشق')).toEqual(['timeMissing']);
   });
 
+  it('reads a military time (four digits with "hours", after "at", الساعة or בשעה) as the same time with a colon', () => {
+    expect(codes('en', 'Move out at 0930 hours.', 'ar', 'التحرك الساعة ٠٩٣٠.')).toEqual([]);
+    expect(codes('en', 'Move out at 0930 hours.', 'he', 'יציאה בשעה 09:30.')).toEqual([]);
+    expect(codes('ar', 'التحرك الساعة ١٤:٠٠.', 'en', 'Move out at 1400 hours.')).toEqual([]);
+    expect(codes('en', 'Move out at 0630 hrs.', 'he', 'יציאה בשעה 0630.')).toEqual([]);
+    expect(codes('en', 'Move out at 0630.', 'ar', 'التحرك عند الساعة ٠٦:٣٠.')).toEqual([]);
+    expect(codes('en', 'Move out at 0630 Damascus time.', 'ar', 'التحرك الساعة ٠٦٣٠ بتوقيت دمشق.')).toEqual([]);
+    expect(findingsOf('en', 'Move out at 0930 hours.', 'he', 'יציאה בשעה 09:40.')).toEqual(['timeMissing 09:30', 'timeExtra 09:40']);
+    expect(findingsOf('ar', 'وصلت القافلة في الساعة ٢٣٤٥.', 'en', 'The convoy arrived at 2354 hours.')).toEqual(['timeMissing 23:45', 'timeExtra 23:54']);
+  });
+
+  it('reads both ends of a range of military times when one end says so', () => {
+    expect(codes('en', 'Works from 0900 to 1130 hours.', 'he', 'עבודות בין 09:00 ל-11:30.')).toEqual([]);
+    expect(codes('en', 'Works between 0900 and 1130 hours Israel time.', 'ar', 'أعمال بين الساعة ٠٩٠٠ و١١٣٠ بتوقيت إسرائيل.')).toEqual([]);
+    expect(codes('he', 'עבודות בשעה 0900 עד 1130.', 'en', 'Works from 09:00 to 11:30.')).toEqual([]);
+    expect(findingsOf('en', 'Works 0900-1130 hours.', 'he', 'עבודות 09:00-11:40.')).toEqual(['timeMissing 11:30', 'timeExtra 11:40']);
+    expect(codes('en', 'Send 1200 to 1500 litres.', 'he', 'שלחו 1200 עד 1500 ליטר.')).toEqual([]);
+  });
+
+  it('leaves other four-digit numbers numbers: years, quantities, a duration in hours', () => {
+    expect(findingsOf('en', 'In 2026 the fence was moved 1800 m.', 'he', 'ב-2026 הגדר הוזזה 1800 מ\'.')).toEqual([]);
+    expect(findingsOf('en', 'Deliver 1400 litres at 1400 hours.', 'ar', 'سلموا ١٤٠٠ لتر الساعة ١٤:٠٠.')).toEqual([]);
+    expect(findingsOf('en', 'Fuel at 1200 litres.', 'ar', 'الوقود عند ١٢٠٠ لتر.')).toEqual([]);
+    expect(findingsOf('en', 'The pump ran for 1,200 hours.', 'ar', 'عملت المضخة ١٢٠٠ ساعة.')).toEqual([]);
+    expect(findingsOf('en', 'The pump ran for 1200 hours.', 'ar', 'عملت المضخة ١٢٠٠ دقيقة.')).toEqual(['unitMissing 1200 h', 'unitExtra 1200 min']);
+    expect(findingsOf('en', 'Sector 2130 is closed.', 'he', 'גזרה 2130 סגורה.')).toEqual([]);
+    expect(findingsOf('en', 'The drone flew at 2000 feet.', 'he', 'הרחפן טס בגובה 2000 רגל.')).toEqual([]);
+  });
+
   it('compares date-time groups as instants, in any digit set', () => {
     expect(codes('en', 'DTG 151430Z JAN 27', 'ar', 'مجموعة التاريخ ١٥١٤٣٠Z JAN 27')).toEqual([]);
     expect(findingsOf('en', 'DTG 151430Z JAN 27', 'he', 'קבוצת זמן 151430Z FEB 27')).toEqual(['dtgMissing 151430Z JAN 27', 'dtgExtra 151430Z FEB 27']);
