@@ -16,6 +16,8 @@ export interface CompiledEntry {
   /** Finds the agreed term, or one of its accepted forms, in a text of that language. */
   readonly agreed: Partial<PerLanguage<TermTest>>;
   readonly forbidden: Partial<PerLanguage<TermTest>>;
+  /** A name (a state's): its forbidden variants are loaded designations, wrong in any translation (check-terms.ts). */
+  readonly isName: boolean;
 }
 
 export interface CompiledPlace {
@@ -64,7 +66,7 @@ function compileEntry(entry: GlossaryEntry): CompiledEntry {
     const variants = entry.forbidden[language] ?? [];
     if (variants.length > 0) forbidden[language] = compileTermTest(variants, language, TERM);
   }
-  return { entry, agreed, forbidden };
+  return { entry, agreed, forbidden, isName: isProperName(entry) };
 }
 
 function compilePlace(place: GazetteerPlace): CompiledPlace {
