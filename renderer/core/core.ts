@@ -56,6 +56,8 @@ import { InboxHolder } from './messages/inbox-holder';
 import type { InboxFilter } from '../../electron/common/message/inbox-filter';
 import { isEverything, parseInboxQuery, type InboxQuery } from './messages/inbox-index';
 import { CheckpointTrust } from './sync/checkpoint-trust';
+import { InlineChecker, type EnvelopeChecker } from './sync/envelope-checker';
+import type { Opener } from './sync/envelope-facts';
 import { EMPTY_GLOSSARY_LOG, glossaryEntries } from './translation/glossary-log';
 import { readWork, TranslationWork, TranslatorLanguages, workId, workWrite } from './translation/workspace-store';
 import { statusOf } from './sync/directory';
@@ -87,6 +89,11 @@ export interface CoreOptions {
   readonly emit: (event: CoreEvent) => void;
   /** Where failures nobody asked about go (a lost background task); the worker logs them. */
   readonly log?: (message: string, error: unknown) => void;
+  /**
+   * Starts the checker for a sync session (the core worker starts a check worker); by default the checks run on
+   * this thread. It is given this device's id and box key pair, and closed when the session ends.
+   */
+  readonly checker?: (opener: Opener) => EnvelopeChecker;
 }
 
 interface Session {
@@ -694,6 +701,7 @@ export class Core implements CoreApi {
       keys: session.keys,
       clock: this.#clock,
       checkpoints: new CheckpointTrust(identity.channelId, fromBase64Url(identity.relayKey), trust.checkpoint),
+      checker: (this.#options.checker ?? ((opener) => new InlineChecker(opener)))({ deviceId: identity.deviceId, box: session.keys.box }),
       directory: { certificates: trust.directory, revocations: trust.revocations },
       chain: (await readState(vault, 'chain')) ?? INITIAL_CHAIN,
       sync: (await readState(vault, 'sync')) ?? INITIAL_SYNC,

@@ -5,7 +5,7 @@
  * evidence, with no readable view — and raises an alarm: nothing is dropped silently, and nothing unverified is shown.
  * Deliveries at or below the read position are ignored (the relay delivers at least once; §7.6).
  */
-import { envelopeBytesAndSigningInput, hashOfEnvelopeBytes, type Envelope } from '../../../electron/common/protocol/envelope';
+import { hashOfEnvelopeBytes, type Envelope } from '../../../electron/common/protocol/envelope';
 import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
 import { DELIVERY_WINDOW } from '../../../electron/common/protocol/limits';
 import type { AlarmKind } from '../api';
@@ -20,6 +20,8 @@ import { messageWrite, parseStoredMessage, withEvent, type StoredMessage } from 
 import type { EnvelopeWrite, RecordWrite } from '../vault';
 import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
+import { cryptoFrom, envelopeFacts, type EnvelopeFacts } from './envelope-facts';
+import { nextTurn } from './next-turn';
 import { advanceChain, eventItem, lineCheckAnswer, outboxWrite, ownEvent } from './outbox';
 import type { SyncContext } from './sync-context';
 
@@ -30,22 +32,21 @@ import type { SyncContext } from './sync-context';
  */
 const BATCH = DELIVERY_WINDOW / 4;
 /**
- * Envelopes checked between two turns of the event loop. Checking is CPU work with nothing to wait for, so a batch
+ * Envelopes judged between two turns of the event loop. Judging is CPU work with nothing to wait for, so a batch
  * would otherwise hold the worker for its whole length, and the relay's answers (inclusion proofs, the sender's
  * receipts) would wait for it.
  */
 const CHECKS_PER_TURN = 64;
+/**
+ * Deliveries handed to the envelope checker together, as soon as that many have arrived (fewer after a pause): the
+ * facts of the deliveries ahead are computed while the batch before them is judged and stored.
+ */
+const FACTS_CHUNK = 256;
 
-/** Lets the event loop run (a message channel's task: unlike a timer's, it is never clamped to 4 ms). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
+/** A delivery waiting in the queue, with the facts the checker is computing for it (null: not asked, or not needed). */
+interface Delivery {
+  readonly frame: RelayFrameOf<'deliver'>;
+  facts: { readonly chunk: Promise<readonly EnvelopeFacts[]>; readonly at: number; readonly signKeys: ReadonlyMap<string, string> } | null;
 }
 
 /** Hashes of recent envelopes kept in memory: a trail names the previous envelope for this post, nearly always one of these. */
@@ -104,15 +105,20 @@ interface LocalUpdate {
 }
 
 /**
- * Storing batch N overlaps with checking batch N+1: the checks are CPU work in this worker, the commit is IndexedDB's
- * work in the browser process. What the next batch's checks need from the ones before — the read position, each
+ * Three stages overlap: the envelope checker computes the facts of the deliveries ahead (on the check worker, in the
+ * app), this worker judges batch N+1 with them, and IndexedDB commits batch N in the browser process. What the next batch's checks need from the ones before — the read position, each
  * sender's last envelope, the hashes just received — is kept here, ahead of the vault, and forgotten if a commit fails.
  */
 export class Receiver {
   readonly #context: SyncContext;
   readonly #onStored: (leaves: readonly ReceivedLeaf[]) => void;
   readonly #onQueued: () => void;
-  #queue: RelayFrameOf<'deliver'>[] = [];
+  #queue: Delivery[] = [];
+  /** How many deliveries arrived since the checker was last handed some. */
+  #fresh = 0;
+  #askTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The senders' signing keys for the checker, from the directory they were read from. */
+  #signKeys: { readonly directory: SyncContext['directory']; readonly keys: ReadonlyMap<string, string> } | null = null;
   #updates: LocalUpdate[] = [];
   /** Views of batches prepared but not yet stored: the next batch must see them, not the vault's older copies. */
   readonly #ahead = new Map<string, StoredMessage>();
@@ -151,8 +157,67 @@ export class Receiver {
   }
 
   push(frame: RelayFrameOf<'deliver'>): void {
-    this.#queue.push(frame);
+    this.#queue.push({ frame, facts: null });
+    this.#fresh += 1;
+    if (this.#fresh >= FACTS_CHUNK) this.#askFacts(this.#queue, false);
+    // A trickle (live traffic, a catch-up's tail) is asked for once the deliveries that came together are in.
+    else this.#askTimer ??= setTimeout(() => this.#askFacts(this.#queue, false), 0);
     this.#startDraining();
+  }
+
+  /**
+   * Hands the checker, in chunks, those of `deliveries` whose facts it was not asked for. Unless `evenUnknown`, not
+   * those from a sender the directory does not name yet: the first deliveries of a connection arrive before the
+   * directory is fetched again, and are asked for once it is (or when their batch is judged), so that their
+   * signatures are checked there too.
+   */
+  #askFacts(deliveries: readonly Delivery[], evenUnknown: boolean): void {
+    if (this.#askTimer !== null) clearTimeout(this.#askTimer);
+    this.#askTimer = null;
+    this.#fresh = 0;
+    const signKeys = this.#currentSignKeys();
+    // Redeliveries of what is already stored are skipped by #prepare: no facts are needed for them.
+    const processed = this.#processedAhead ?? this.#context.sync.processedIndex;
+    const needed = deliveries.filter(({ frame, facts }) => facts === null && frame.index > processed && (evenUnknown || signKeys.has(frame.envelope.header.sender)));
+    for (let i = 0; i < needed.length; i += FACTS_CHUNK) {
+      const chunkOf = needed.slice(i, i + FACTS_CHUNK);
+      const chunk = this.#context.checker.facts(
+        chunkOf.map((delivery) => delivery.frame.envelope),
+        signKeys,
+      );
+      // Awaited by #prepare; a chunk dropped with the queue (the connection closed) must not count as unhandled.
+      chunk.catch(() => undefined);
+      chunkOf.forEach((delivery, at) => (delivery.facts = { chunk, at, signKeys }));
+    }
+  }
+
+  /**
+   * The facts of each delivery, in order (null where none were asked for), each chunk awaited once. Deliveries asked
+   * for before the directory named their sender (the first of a catch-up arrive before it is fetched again) are
+   * asked for again with the keys now known, so their signatures too are checked off this thread.
+   */
+  async #factsOf(deliveries: readonly Delivery[]): Promise<(EnvelopeFacts | null)[]> {
+    const chunks = new Map<Promise<readonly EnvelopeFacts[]>, readonly EnvelopeFacts[]>();
+    for (const { facts } of deliveries) if (facts && !chunks.has(facts.chunk)) chunks.set(facts.chunk, await facts.chunk);
+    const found = deliveries.map(({ facts }) => (facts ? chunks.get(facts.chunk)![facts.at]! : null));
+    const signKeys = this.#currentSignKeys();
+    const stale = deliveries.flatMap(({ frame, facts }, i) => {
+      const sender = frame.envelope.header.sender;
+      return facts && facts.signKeys !== signKeys && signKeys.has(sender) && facts.signKeys.get(sender) !== signKeys.get(sender) ? [i] : [];
+    });
+    if (stale.length > 0) {
+      const again = await this.#context.checker.facts(stale.map((i) => deliveries[i]!.frame.envelope), signKeys);
+      stale.forEach((i, k) => (found[i] = again[k]!));
+    }
+    return found;
+  }
+
+  #currentSignKeys(): ReadonlyMap<string, string> {
+    const { directory } = this.#context;
+    if (this.#signKeys?.directory !== directory) {
+      this.#signKeys = { directory, keys: new Map(directory.certificates.map((certificate) => [certificate.body.deviceId, certificate.body.signKey])) };
+    }
+    return this.#signKeys.keys;
   }
 
   /**
@@ -183,6 +248,7 @@ export class Receiver {
   /** Forgets deliveries not yet processed (the connection is gone; the relay delivers them again). */
   clear(): void {
     this.#queue = [];
+    this.#fresh = 0;
   }
 
   /** Fails the local changes not yet stored (the vault is being locked). */
@@ -204,7 +270,9 @@ export class Receiver {
         const updates = this.#updates.splice(0);
         let prepared: Prepared | null;
         try {
-          prepared = await this.#prepare(this.#queue.splice(0, BATCH), updates);
+          const batch = this.#queue.splice(0, BATCH);
+          this.#askFacts(batch, true);
+          prepared = await this.#prepare(batch, updates);
         } catch (error) {
           for (const update of updates) update.failed(error);
           throw error;
@@ -229,7 +297,7 @@ export class Receiver {
     }
   }
 
-  async #prepare(frames: readonly RelayFrameOf<'deliver'>[], updates: readonly LocalUpdate[]): Promise<Prepared | null> {
+  async #prepare(deliveries: readonly Delivery[], updates: readonly LocalUpdate[]): Promise<Prepared | null> {
     const context = this.#context;
     const { identity } = context;
     const me = {
@@ -258,17 +326,21 @@ export class Receiver {
     };
     let refreshed = false;
 
-    for (const [i, { index, envelope }] of frames.entries()) {
+    const facts = await this.#factsOf(deliveries);
+    for (const [i, { frame }] of deliveries.entries()) {
+      const { index, envelope } = frame;
       if (i > 0 && i % CHECKS_PER_TURN === 0) await nextTurn();
       if (index <= processed) continue;
-      const { bytes, signingInput } = envelopeBytesAndSigningInput(envelope);
-      const hash = hashOfEnvelopeBytes(bytes);
-      let verdict = checkEnvelope(envelope, context.directory, me, signingInput);
+      // Facts not asked for (judged a redelivery when it arrived, but a failed commit has moved the position back).
+      const known = facts[i] ?? envelopeFacts(envelope, undefined, me);
+      const { bytes, hash } = known;
+      const crypto = cryptoFrom(envelope, known, me);
+      let verdict = checkEnvelope(envelope, context.directory, me, crypto);
       if (!verdict.ok && verdict.alarm === 'unknown-sender' && !refreshed) {
         // A device enrolled since the directory was last fetched: fetch it once per batch and judge again.
         refreshed = true;
         await context.refreshDirectory().catch(() => undefined);
-        verdict = checkEnvelope(envelope, context.directory, me, signingInput);
+        verdict = checkEnvelope(envelope, context.directory, me, crypto);
       }
       const judged = await this.#judgeChain(envelope, hash, verdict, lookups);
       if (!judged.ok) alarms.push({ kind: judged.alarm, detail: { ...judged.detail, index } });
