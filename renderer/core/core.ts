@@ -51,6 +51,7 @@ import { INITIAL_CHAIN, INITIAL_INCLUSION, INITIAL_SYNC, INITIAL_TRUST, readStat
 import * as desk from './channel/desk';
 import { PRIVATE_KEY_IDS, createChannel, fetchOwnCertificate, joinChannel, sendEnrolment } from './channel/onboarding';
 import { CoreError } from './core-error';
+import { NoticeGatherer } from './notice-gatherer';
 import { newestFirst, parseStoredMessage, toSummary, trackingOfMessage, withAct, withEvent, type StoredMessage } from './messages/message-view';
 import { InboxHolder } from './messages/inbox-holder';
 import type { InboxFilter } from '../../electron/common/message/inbox-filter';
@@ -79,6 +80,8 @@ export const ENROLMENT_POLL_MS = 3_000;
 export const DESK_POLL_MS = 3_000;
 /** How long change notices that follow one another are gathered before the UI hears of them (see #emit). */
 export const EVENT_GATHER_MS = 250;
+/** The longest they are gathered, while changes keep coming (a catch-up): see notice-gatherer.ts. */
+export const EVENT_GATHER_MAX_MS = 1_000;
 
 export interface CoreOptions {
   readonly profile: string;
@@ -120,8 +123,7 @@ export class Core implements CoreApi {
   readonly #clock: Clock;
   #vault: Promise<Vault> | null = null;
   #session: Session | null = null;
-  readonly #pendingTopics = new Set<CoreTopic>();
-  #emitTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #notices: NoticeGatherer<CoreTopic>;
   /** Counts changes to the messages, so reads that depend only on them are shared until the next one. */
   #messagesGeneration = 0;
   #recent: { readonly generation: number; readonly read: Promise<MessageSummary[]> } | null = null;
@@ -131,6 +133,7 @@ export class Core implements CoreApi {
   constructor(options: CoreOptions) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
+    this.#notices = new NoticeGatherer((topics) => options.emit({ type: 'changed', topics }), EVENT_GATHER_MS, EVENT_GATHER_MAX_MS);
   }
 
   async cryptoInfo() {
@@ -846,11 +849,7 @@ export class Core implements CoreApi {
     return session.sync.link();
   }
 
-  /**
-   * The first change after a quiet moment is told at once (an urgent message must not wait); those that follow within
-   * EVENT_GATHER_MS are gathered and told together: a catch-up stores hundreds of batches, and a notice per batch would
-   * have the UI re-read its lists hundreds of times.
-   */
+  /** Tells the UI what changed, gathered (notice-gatherer.ts). */
   #emit(...topics: CoreTopic[]): void {
     if (topics.includes('policy')) {
       this.#policies = null;
@@ -858,19 +857,7 @@ export class Core implements CoreApi {
     }
     // Deadlines follow the policy, so a new one changes what the message reads return.
     if (topics.includes('messages') || topics.includes('policy')) this.#messagesGeneration++;
-    for (const topic of topics) this.#pendingTopics.add(topic);
-    if (this.#emitTimer !== null) return;
-    this.#flushTopics();
-  }
-
-  #flushTopics(): void {
-    const gathered = [...this.#pendingTopics];
-    this.#pendingTopics.clear();
-    this.#options.emit({ type: 'changed', topics: gathered });
-    this.#emitTimer = setTimeout(() => {
-      this.#emitTimer = null;
-      if (this.#pendingTopics.size > 0) this.#flushTopics();
-    }, EVENT_GATHER_MS);
+    this.#notices.add(topics);
   }
 }
 
