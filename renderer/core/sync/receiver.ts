@@ -17,7 +17,7 @@ import { applyPolicy, EMPTY_POLICY_LOG, type PolicyLog } from '../messages/polic
 import { applyGlossary, EMPTY_GLOSSARY_LOG, type GlossaryLog } from '../translation/glossary-log';
 import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
 import { messageWrite, parseStoredMessage, withEvent, type StoredMessage } from '../messages/message-view';
-import type { EnvelopeWrite, RecordWrite } from '../vault';
+import type { EnvelopeWrite, RecordWrite, SealedChanges } from '../vault';
 import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
 import { cryptoFrom, envelopeFacts, type EnvelopeFacts } from './envelope-facts';
@@ -277,8 +277,10 @@ export class Receiver {
           for (const update of updates) update.failed(error);
           throw error;
         }
+        // Sealed now, while IndexedDB is still writing the batch before, rather than once it has.
+        const sealed = prepared ? this.#seal(prepared) : null;
         if (committing) await committing;
-        committing = prepared ? this.#commit(prepared) : null;
+        committing = prepared && sealed ? this.#commit(prepared, sealed) : null;
         // Awaited above on the next turn; until then a failure must not count as unhandled.
         committing?.catch(() => undefined);
       }
@@ -422,13 +424,29 @@ export class Receiver {
     };
   }
 
-  async #commit(prepared: Prepared): Promise<void> {
+  /** The batch's envelopes, views and records sealed for the vault (all but the sync state, written with them). */
+  #seal(prepared: Prepared): SealedChanges {
+    try {
+      return this.#context.vault.seal({
+        envelopes: prepared.envelopes,
+        put: prepared.writes,
+        delete: prepared.deletes,
+        messagesJustRead: true,
+        unchangedText: prepared.unchangedText,
+      });
+    } catch (error) {
+      for (const update of prepared.settle) update.reject(error);
+      throw error;
+    }
+  }
+
+  async #commit(prepared: Prepared, sealed: SealedChanges): Promise<void> {
     const context = this.#context;
     try {
       if (prepared.processed === null) {
-        await context.vault.commit({ put: [...prepared.writes], messagesJustRead: true, unchangedText: prepared.unchangedText });
+        await context.vault.commit({ messagesJustRead: true }, sealed);
       } else {
-        await this.#commitBatch(prepared, prepared.processed);
+        await this.#commitBatch(prepared, prepared.processed, sealed);
       }
     } catch (error) {
       for (const update of prepared.settle) update.reject(error);
@@ -449,20 +467,14 @@ export class Receiver {
     );
   }
 
-  async #commitBatch(prepared: Prepared, processed: number): Promise<void> {
+  async #commitBatch(prepared: Prepared, processed: number, sealed: SealedChanges): Promise<void> {
     const context = this.#context;
     const sync: SyncState = { ...context.sync, processedIndex: processed, lastSyncAt: context.clock.now() };
     // The chain as it stands now (the sender may have moved it while this batch was checked), advanced by this
     // device's own envelopes among the batch; written only if they moved it.
     const chain = advancedBy(context.chain, prepared.own);
     const state = chain === context.chain ? [stateWrite(sync)] : [stateWrite(sync), stateWrite(chain)];
-    await context.vault.commit({
-      envelopes: prepared.envelopes,
-      put: [...prepared.writes, ...state],
-      delete: prepared.deletes,
-      messagesJustRead: true,
-      unchangedText: prepared.unchangedText,
-    });
+    await context.vault.commit({ put: state, messagesJustRead: true }, sealed);
     context.sync = sync;
     // Advanced from the chain as it stands now: the sender may have moved it further while this batch was stored, and
     // setting the one computed before the commit would move it back (the next envelope sealed would reuse a seq).
