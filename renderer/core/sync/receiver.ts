@@ -20,7 +20,8 @@ import { messageWrite, parseStoredMessage, withEvent, type StoredMessage } from 
 import type { EnvelopeWrite, RecordWrite, SealedChanges } from '../vault';
 import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
-import { cryptoFrom, envelopeFacts, type EnvelopeFacts } from './envelope-facts';
+import { cryptoFrom, envelopeFacts } from './envelope-facts';
+import { DeliveryQueue, type Delivery } from './delivery-queue';
 import { nextTurn } from './next-turn';
 import { advanceChain, eventItem, lineCheckAnswer, outboxWrite, ownEvent } from './outbox';
 import type { SyncContext } from './sync-context';
@@ -37,17 +38,6 @@ const BATCH = DELIVERY_WINDOW / 4;
  * receipts) would wait for it.
  */
 const CHECKS_PER_TURN = 64;
-/**
- * Deliveries handed to the envelope checker together, as soon as that many have arrived (fewer after a pause): the
- * facts of the deliveries ahead are computed while the batch before them is judged and stored.
- */
-const FACTS_CHUNK = 256;
-
-/** A delivery waiting in the queue, with the facts the checker is computing for it (null: not asked, or not needed). */
-interface Delivery {
-  readonly frame: RelayFrameOf<'deliver'>;
-  facts: { readonly chunk: Promise<readonly EnvelopeFacts[]>; readonly at: number; readonly signKeys: ReadonlyMap<string, string> } | null;
-}
 
 /** Hashes of recent envelopes kept in memory: a trail names the previous envelope for this post, nearly always one of these. */
 const RECENT = 4096;
@@ -105,20 +95,16 @@ interface LocalUpdate {
 }
 
 /**
- * Three stages overlap: the envelope checker computes the facts of the deliveries ahead (on the check worker, in the
- * app), this worker judges batch N+1 with them, and IndexedDB commits batch N in the browser process. What the next batch's checks need from the ones before — the read position, each
- * sender's last envelope, the hashes just received — is kept here, ahead of the vault, and forgotten if a commit fails.
+ * Three stages overlap: the envelope checker computes the facts of the deliveries ahead (delivery-queue.ts; on the
+ * check worker, in the app), this worker judges and seals batch N+1 with them, and IndexedDB commits batch N in the
+ * browser process. What the next batch's checks need from the ones before — the read position, each sender's last
+ * envelope, the hashes just received — is kept here, ahead of the vault, and forgotten if a commit fails.
  */
 export class Receiver {
   readonly #context: SyncContext;
   readonly #onStored: (leaves: readonly ReceivedLeaf[]) => void;
   readonly #onQueued: () => void;
-  #queue: Delivery[] = [];
-  /** How many deliveries arrived since the checker was last handed some. */
-  #fresh = 0;
-  #askTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The senders' signing keys for the checker, from the directory they were read from. */
-  #signKeys: { readonly directory: SyncContext['directory']; readonly keys: ReadonlyMap<string, string> } | null = null;
+  readonly #queue: DeliveryQueue;
   #updates: LocalUpdate[] = [];
   /** Views of batches prepared but not yet stored: the next batch must see them, not the vault's older copies. */
   readonly #ahead = new Map<string, StoredMessage>();
@@ -154,70 +140,12 @@ export class Receiver {
     this.#context = context;
     this.#onStored = onStored;
     this.#onQueued = onQueued;
+    this.#queue = new DeliveryQueue(context, () => this.#processedAhead ?? context.sync.processedIndex);
   }
 
   push(frame: RelayFrameOf<'deliver'>): void {
-    this.#queue.push({ frame, facts: null });
-    this.#fresh += 1;
-    if (this.#fresh >= FACTS_CHUNK) this.#askFacts(this.#queue, false);
-    // A trickle (live traffic, a catch-up's tail) is asked for once the deliveries that came together are in.
-    else this.#askTimer ??= setTimeout(() => this.#askFacts(this.#queue, false), 0);
+    this.#queue.push(frame);
     this.#startDraining();
-  }
-
-  /**
-   * Hands the checker, in chunks, those of `deliveries` whose facts it was not asked for. Unless `evenUnknown`, not
-   * those from a sender the directory does not name yet: the first deliveries of a connection arrive before the
-   * directory is fetched again, and are asked for once it is (or when their batch is judged), so that their
-   * signatures are checked there too.
-   */
-  #askFacts(deliveries: readonly Delivery[], evenUnknown: boolean): void {
-    if (this.#askTimer !== null) clearTimeout(this.#askTimer);
-    this.#askTimer = null;
-    this.#fresh = 0;
-    const signKeys = this.#currentSignKeys();
-    // Redeliveries of what is already stored are skipped by #prepare: no facts are needed for them.
-    const processed = this.#processedAhead ?? this.#context.sync.processedIndex;
-    const needed = deliveries.filter(({ frame, facts }) => facts === null && frame.index > processed && (evenUnknown || signKeys.has(frame.envelope.header.sender)));
-    for (let i = 0; i < needed.length; i += FACTS_CHUNK) {
-      const chunkOf = needed.slice(i, i + FACTS_CHUNK);
-      const chunk = this.#context.checker.facts(
-        chunkOf.map((delivery) => delivery.frame.envelope),
-        signKeys,
-      );
-      // Awaited by #prepare; a chunk dropped with the queue (the connection closed) must not count as unhandled.
-      chunk.catch(() => undefined);
-      chunkOf.forEach((delivery, at) => (delivery.facts = { chunk, at, signKeys }));
-    }
-  }
-
-  /**
-   * The facts of each delivery, in order (null where none were asked for), each chunk awaited once. Deliveries asked
-   * for before the directory named their sender (the first of a catch-up arrive before it is fetched again) are
-   * asked for again with the keys now known, so their signatures too are checked off this thread.
-   */
-  async #factsOf(deliveries: readonly Delivery[]): Promise<(EnvelopeFacts | null)[]> {
-    const chunks = new Map<Promise<readonly EnvelopeFacts[]>, readonly EnvelopeFacts[]>();
-    for (const { facts } of deliveries) if (facts && !chunks.has(facts.chunk)) chunks.set(facts.chunk, await facts.chunk);
-    const found = deliveries.map(({ facts }) => (facts ? chunks.get(facts.chunk)![facts.at]! : null));
-    const signKeys = this.#currentSignKeys();
-    const stale = deliveries.flatMap(({ frame, facts }, i) => {
-      const sender = frame.envelope.header.sender;
-      return facts && facts.signKeys !== signKeys && signKeys.has(sender) && facts.signKeys.get(sender) !== signKeys.get(sender) ? [i] : [];
-    });
-    if (stale.length > 0) {
-      const again = await this.#context.checker.facts(stale.map((i) => deliveries[i]!.frame.envelope), signKeys);
-      stale.forEach((i, k) => (found[i] = again[k]!));
-    }
-    return found;
-  }
-
-  #currentSignKeys(): ReadonlyMap<string, string> {
-    const { directory } = this.#context;
-    if (this.#signKeys?.directory !== directory) {
-      this.#signKeys = { directory, keys: new Map(directory.certificates.map((certificate) => [certificate.body.deviceId, certificate.body.signKey])) };
-    }
-    return this.#signKeys.keys;
   }
 
   /**
@@ -247,8 +175,7 @@ export class Receiver {
 
   /** Forgets deliveries not yet processed (the connection is gone; the relay delivers them again). */
   clear(): void {
-    this.#queue = [];
-    this.#fresh = 0;
+    this.#queue.clear();
   }
 
   /** Fails the local changes not yet stored (the vault is being locked). */
@@ -261,7 +188,7 @@ export class Receiver {
     let committing: Promise<void> | null = null;
     try {
       for (;;) {
-        if (this.#queue.length === 0 && this.#updates.length === 0) {
+        if (this.#queue.size === 0 && this.#updates.length === 0) {
           if (!committing) return;
           await committing;
           committing = null;
@@ -270,9 +197,7 @@ export class Receiver {
         const updates = this.#updates.splice(0);
         let prepared: Prepared | null;
         try {
-          const batch = this.#queue.splice(0, BATCH);
-          this.#askFacts(batch, true);
-          prepared = await this.#prepare(batch, updates);
+          prepared = await this.#prepare(this.#queue.take(BATCH), updates);
         } catch (error) {
           for (const update of updates) update.failed(error);
           throw error;
@@ -328,7 +253,7 @@ export class Receiver {
     };
     let refreshed = false;
 
-    const facts = await this.#factsOf(deliveries);
+    const facts = await this.#queue.factsOf(deliveries);
     for (const [i, { frame }] of deliveries.entries()) {
       const { index, envelope } = frame;
       if (i > 0 && i % CHECKS_PER_TURN === 0) await nextTurn();

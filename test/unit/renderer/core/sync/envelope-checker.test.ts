@@ -7,44 +7,16 @@
 import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBoxKeyPair, generateSigningKeyPair, initCrypto, toBase64Url, type BoxKeyPair } from '../../../../../electron/common/crypto/sodium';
-import { encodePayload, type Payload } from '../../../../../electron/common/message/payload';
-import { envelopeBytes, envelopeHash, sealEnvelope, type Envelope } from '../../../../../electron/common/protocol/envelope';
+import { envelopeBytes, envelopeHash, type Envelope } from '../../../../../electron/common/protocol/envelope';
 import type { CheckPort } from '../../../../../renderer/core/sync/check-protocol';
 import { serveChecks } from '../../../../../renderer/core/sync/check-service';
 import { InlineChecker, WorkerChecker } from '../../../../../renderer/core/sync/envelope-checker';
 import { cryptoFrom, type EnvelopeFacts } from '../../../../../renderer/core/sync/envelope-facts';
 import { checkEnvelope } from '../../../../../renderer/core/sync/envelope-check';
 import { CoreError } from '../../../../../renderer/core/core-error';
+import { envelope, ME, payload, SENDER, tampered, world, type World } from './sync-driver';
 
 beforeAll(initCrypto);
-
-const ME = 'SYSYSYSYSYSYSYSYSYSYSA';
-const SENDER = 'ILILILILILILILILILILIA';
-
-interface World {
-  readonly box: BoxKeyPair;
-  readonly signer: ReturnType<typeof generateSigningKeyPair>;
-  readonly signKeys: ReadonlyMap<string, string>;
-}
-
-function world(): World {
-  const signer = generateSigningKeyPair();
-  return { box: generateBoxKeyPair(), signer, signKeys: new Map([[SENDER, toBase64Url(signer.publicKey)]]) };
-}
-
-const payload = (text: string): Payload => ({ v: 1, content: { type: 'text', lang: 'en', text }, trail: { previous: {}, checkpoint: null } });
-
-function envelope(w: World, seq: number, text = `message ${seq}`, sealedTo: BoxKeyPair = w.box): Envelope {
-  return sealEnvelope({
-    header: { v: 1, id: toBase64Url(new Uint8Array(16).fill(seq)), kind: 'message', sender: SENDER, senderPost: 'IL', recipients: ['SY'], createdAt: 1_800_000_000_000 + seq, seq, prev: seq === 1 ? null : toBase64Url(new Uint8Array(32).fill(seq)) },
-    plaintext: encodePayload(payload(text)),
-    recipients: [{ deviceId: ME, boxKey: sealedTo.publicKey }],
-    senderSecretKey: w.signer.secretKey,
-  });
-}
-
-/** A signature that no longer matches: the ciphertext's last character changed (still valid base64url). */
-const tampered = (e: Envelope): Envelope => ({ ...e, ciphertext: `${e.ciphertext.slice(0, -2)}${e.ciphertext.endsWith('AA') ? 'BA' : 'AA'}` });
 
 /** The check worker's code behind a real message port; `answer` may hold back or reorder its answers. */
 function workerPair(w: World, options: { hold?: boolean } = {}) {
