@@ -192,7 +192,8 @@ export class Core implements CoreApi {
   async lock(): Promise<void> {
     this.#end();
     (await this.#openVault()).lock();
-    this.#emit('status', 'messages', 'alarms', 'enrolments', 'devices');
+    // Not gathered with a catch-up's notices: the unlock screen must replace the messages shown at once.
+    this.#notices.now(['status', 'messages', 'alarms', 'enrolments', 'devices']);
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {

@@ -25,6 +25,14 @@ export class NoticeGatherer<T> {
     if (this.#timer === null) this.#flush();
   }
 
+  /** Tells these (and whatever was gathered) at once, whatever the window: a lock must clear the screen now. */
+  now(topics: readonly T[]): void {
+    for (const topic of topics) this.#pending.add(topic);
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#windowMs = this.#minMs;
+    this.#flush();
+  }
+
   #flush(): void {
     const gathered = [...this.#pending];
     this.#pending.clear();

@@ -43,3 +43,20 @@ it('doubles the window while changes keep coming, up to the longest, and starts 
   vi.advanceTimersByTime(250);
   expect(told).toHaveLength(quietFrom + 2);
 });
+
+it('tells a lock at once, in the middle of a long window, and starts the next window short', () => {
+  const told: string[][] = [];
+  const notices = new NoticeGatherer<string>((topics) => told.push(topics), 250, 1000);
+  notices.add(['messages']);
+  for (let t = 0; t < 2000; t += 50) {
+    vi.advanceTimersByTime(50);
+    notices.add(['messages']);
+  }
+  const before = told.length;
+  notices.now(['status']);
+  expect(told).toHaveLength(before + 1);
+  expect(told.at(-1)).toEqual(['messages', 'status']);
+  notices.add(['messages']);
+  vi.advanceTimersByTime(250);
+  expect(told).toHaveLength(before + 2);
+});
