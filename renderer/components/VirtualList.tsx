@@ -42,7 +42,10 @@ export function VirtualList(props: VirtualListProps) {
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(measure);
     };
-    measure();
+    // The first measurement too: measured here it would force a layout of the whole page and a second render inside
+    // the task that mounted the list (the longest the UI thread had during a catch-up). Until then the list renders
+    // its first rows and their overscan, which covers a window's height.
+    schedule();
     element.addEventListener('scroll', schedule, { passive: true });
     const resize = new ResizeObserver(schedule);
     resize.observe(element);

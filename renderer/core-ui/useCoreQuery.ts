@@ -1,10 +1,13 @@
 /**
  * Something the UI shows that lives in the core worker: read once, then read again whenever the worker says one of
- * its topics changed. Only the newest read is applied, so answers that cross on the way back never show stale data.
+ * its topics changed (query-runner.ts: one read at a time, so answers never cross and none is discarded). Answers are
+ * rendered as a transition: rendering a page of new rows during a catch-up yields to input and painting instead of
+ * holding the UI thread for its whole length.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { CoreTopic } from '../core/api';
 import { onCoreEvent } from '../core/client';
+import { runQuery } from './query-runner';
 
 export interface CoreQuery<T> {
   /** Undefined until the first read answers. */
@@ -19,22 +22,14 @@ export function useCoreQuery<T>(topics: readonly CoreTopic[], read: () => Promis
   const topicList = topics.join(' ');
   useEffect(() => {
     const watched = new Set(topicList.split(' '));
-    let live = true;
-    let newest = 0;
-    const load = () => {
-      const generation = ++newest;
-      const isCurrent = () => live && generation === newest;
-      read().then(
-        (data) => isCurrent() && setState({ data, error: undefined }),
-        (error: unknown) => isCurrent() && setState((previous) => ({ data: previous.data, error })),
-      );
-    };
-    load();
+    const runner = runQuery(read, (outcome) =>
+      startTransition(() => setState((previous) => ('data' in outcome ? { data: outcome.data, error: undefined } : { data: previous.data, error: outcome.error }))),
+    );
     const unsubscribe = onCoreEvent((event) => {
-      if (event.topics.some((topic) => watched.has(topic))) load();
+      if (event.topics.some((topic) => watched.has(topic))) runner.changed();
     });
     return () => {
-      live = false;
+      runner.dispose();
       unsubscribe();
     };
   }, [read, topicList]);

@@ -51,11 +51,14 @@ import { INITIAL_CHAIN, INITIAL_INCLUSION, INITIAL_SYNC, INITIAL_TRUST, readStat
 import * as desk from './channel/desk';
 import { PRIVATE_KEY_IDS, createChannel, fetchOwnCertificate, joinChannel, sendEnrolment } from './channel/onboarding';
 import { CoreError } from './core-error';
+import { NoticeGatherer } from './notice-gatherer';
 import { newestFirst, parseStoredMessage, toSummary, trackingOfMessage, withAct, withEvent, type StoredMessage } from './messages/message-view';
 import { InboxHolder } from './messages/inbox-holder';
 import type { InboxFilter } from '../../electron/common/message/inbox-filter';
 import { isEverything, parseInboxQuery, type InboxQuery } from './messages/inbox-index';
 import { CheckpointTrust } from './sync/checkpoint-trust';
+import { InlineChecker, type EnvelopeChecker } from './sync/envelope-checker';
+import type { Opener } from './sync/envelope-facts';
 import { EMPTY_GLOSSARY_LOG, glossaryEntries } from './translation/glossary-log';
 import { readWork, TranslationWork, TranslatorLanguages, workId, workWrite } from './translation/workspace-store';
 import { statusOf } from './sync/directory';
@@ -77,6 +80,8 @@ export const ENROLMENT_POLL_MS = 3_000;
 export const DESK_POLL_MS = 3_000;
 /** How long change notices that follow one another are gathered before the UI hears of them (see #emit). */
 export const EVENT_GATHER_MS = 250;
+/** The longest they are gathered, while changes keep coming (a catch-up): see notice-gatherer.ts. */
+export const EVENT_GATHER_MAX_MS = 1_000;
 
 export interface CoreOptions {
   readonly profile: string;
@@ -87,6 +92,11 @@ export interface CoreOptions {
   readonly emit: (event: CoreEvent) => void;
   /** Where failures nobody asked about go (a lost background task); the worker logs them. */
   readonly log?: (message: string, error: unknown) => void;
+  /**
+   * Starts the checker for a sync session (the core worker starts a check worker); by default the checks run on
+   * this thread. It is given this device's id and box key pair, and closed when the session ends.
+   */
+  readonly checker?: (opener: Opener) => EnvelopeChecker;
 }
 
 interface Session {
@@ -113,8 +123,7 @@ export class Core implements CoreApi {
   readonly #clock: Clock;
   #vault: Promise<Vault> | null = null;
   #session: Session | null = null;
-  readonly #pendingTopics = new Set<CoreTopic>();
-  #emitTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #notices: NoticeGatherer<CoreTopic>;
   /** Counts changes to the messages, so reads that depend only on them are shared until the next one. */
   #messagesGeneration = 0;
   #recent: { readonly generation: number; readonly read: Promise<MessageSummary[]> } | null = null;
@@ -124,6 +133,7 @@ export class Core implements CoreApi {
   constructor(options: CoreOptions) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
+    this.#notices = new NoticeGatherer((topics) => options.emit({ type: 'changed', topics }), EVENT_GATHER_MS, EVENT_GATHER_MAX_MS);
   }
 
   async cryptoInfo() {
@@ -182,7 +192,8 @@ export class Core implements CoreApi {
   async lock(): Promise<void> {
     this.#end();
     (await this.#openVault()).lock();
-    this.#emit('status', 'messages', 'alarms', 'enrolments', 'devices');
+    // Not gathered with a catch-up's notices: the unlock screen must replace the messages shown at once.
+    this.#notices.now(['status', 'messages', 'alarms', 'enrolments', 'devices']);
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
@@ -697,6 +708,7 @@ export class Core implements CoreApi {
       keys: session.keys,
       clock: this.#clock,
       checkpoints: new CheckpointTrust(identity.channelId, fromBase64Url(identity.relayKey), trust.checkpoint),
+      checker: (this.#options.checker ?? ((opener) => new InlineChecker(opener)))({ deviceId: identity.deviceId, box: session.keys.box }),
       directory: { certificates: trust.directory, revocations: trust.revocations },
       chain: (await readState(vault, 'chain')) ?? INITIAL_CHAIN,
       sync: (await readState(vault, 'sync')) ?? INITIAL_SYNC,
@@ -841,11 +853,7 @@ export class Core implements CoreApi {
     return session.sync.link();
   }
 
-  /**
-   * The first change after a quiet moment is told at once (an urgent message must not wait); those that follow within
-   * EVENT_GATHER_MS are gathered and told together: a catch-up stores hundreds of batches, and a notice per batch would
-   * have the UI re-read its lists hundreds of times.
-   */
+  /** Tells the UI what changed, gathered (notice-gatherer.ts). */
   #emit(...topics: CoreTopic[]): void {
     if (topics.includes('policy')) {
       this.#policies = null;
@@ -853,19 +861,7 @@ export class Core implements CoreApi {
     }
     // Deadlines follow the policy, so a new one changes what the message reads return.
     if (topics.includes('messages') || topics.includes('policy')) this.#messagesGeneration++;
-    for (const topic of topics) this.#pendingTopics.add(topic);
-    if (this.#emitTimer !== null) return;
-    this.#flushTopics();
-  }
-
-  #flushTopics(): void {
-    const gathered = [...this.#pendingTopics];
-    this.#pendingTopics.clear();
-    this.#options.emit({ type: 'changed', topics: gathered });
-    this.#emitTimer = setTimeout(() => {
-      this.#emitTimer = null;
-      if (this.#pendingTopics.size > 0) this.#flushTopics();
-    }, EVENT_GATHER_MS);
+    this.#notices.add(topics);
   }
 }
 

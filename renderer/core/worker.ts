@@ -7,10 +7,31 @@ import { isProfileName } from '../../electron/common/profile';
 import type { CoreApi, CoreEvent } from './api';
 import { Core } from './core';
 import { serveRpc } from './rpc';
+import { WorkerChecker } from './sync/envelope-checker';
+import type { Opener } from './sync/envelope-facts';
 
 const scope = self as unknown as Parameters<typeof serveRpc>[0] & { name: string };
 const profile = scope.name.startsWith('core:') ? scope.name.slice('core:'.length) : '';
 if (!isProfileName(profile)) throw new Error('the core worker needs a valid profile name');
+
+/**
+ * A check worker per unlock (check-worker.ts): signatures and payloads are computed on the machine's other core while
+ * this worker stores. It is ended on lock, after wiping its copy of the box key; if it cannot start or fails, the
+ * checks fall back to this worker.
+ */
+const STOP_GRACE_MS = 2_000;
+
+function startChecker(opener: Opener): WorkerChecker {
+  const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module', name: `checks:${profile}` });
+  // The worker wipes its key and closes itself when told to forget; ended here too, in case it never gets that far.
+  const checker = new WorkerChecker(worker, opener, () => setTimeout(() => worker.terminate(), STOP_GRACE_MS));
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    console.error('core: the check worker failed; checking here instead', event.message);
+    checker.failed();
+  });
+  return checker;
+}
 
 let emit: (event: CoreEvent) => void = () => {};
 const core = new Core({
@@ -18,6 +39,7 @@ const core = new Core({
   socketFactory: (url) => new WebSocket(url),
   emit: (event) => emit(event),
   log: (message, error) => console.error(`core: ${message}`, error),
+  checker: startChecker,
 });
 
 /** Exactly the CoreApi, as own properties: the RPC serves these and nothing else of the Core. */

@@ -4,8 +4,8 @@
  * Israeli device sends it 10,000 messages (lib/browser-sender.ts). The Syrian device unlocks and catches up until
  * every envelope is verified (the client has asked for and checked its inclusion proof), stored, and searchable (the
  * last message's unique word finds it; the vault then counts every message). A listening tap between worker and relay
- * (lib/browser-frame-tap.ts) splits the time into phases, and a CPU profile of the worker (lib/browser-profile.ts)
- * says what the worker was doing.
+ * (lib/browser-frame-tap.ts) splits the time into phases, and a CPU profile of the core worker (lib/browser-profile.ts)
+ * says what it was doing (not the check worker it starts, which verifies and opens the envelopes beside it).
  * That run has the page doing nothing else: the sync client alone. The UI thread is then measured with the app's own
  * UI rendered (browser/app-ui.ts): the device locks again, another 10,000 messages arrive, and it catches up with the
  * inbox open — its page re-read and re-rendered on every change event, as after a real unlock — while long tasks on
@@ -182,7 +182,7 @@ async function run(scope: Scope): Promise<BenchResult> {
       `${COUNT} messages IL->SY (corpus text, mean ${Math.round(sent.payloadBytes)} B payload incl. trail, ${Math.round(sent.envelopeBytes)} B envelope sealed to 3 devices); sent in ${sent.seconds.toFixed(1)} s with ${sent.distinctCheckpoints} distinct checkpoints in their trails`,
       `done = the latest of: last message searchable, every inclusion proof answered, last batch acknowledged (= committed), i.e. all verified, stored and searchable; timed from the unlock call (the vault's message count is checked after, not timed)`,
       summary('sync client alone', alone),
-      `worker time, sync client alone (${shares(alone.activities)})`,
+      `core worker time, sync client alone (${shares(alone.activities)}); signatures are verified and payloads opened on the check worker (renderer/core/check-worker.ts), which this profile does not cover`,
       summary(`app UI open, ${UI_COUNT} new`, withUi),
       `UI thread time, app UI open (${shares(withUi.activities)})`,
       `IndexedDB rows for the ${COUNT} messages: ${rows} (an envelope and a view each, one search segment per batch); at this run's raw put rate (${(raw.rows / raw.seconds).toFixed(0)} rows/s, ${RAW_ROWS} plain puts into a scratch database) writing them alone takes ${(rows / (raw.rows / raw.seconds)).toFixed(1)} s, ${((rows / (raw.rows / raw.seconds)) / (floor.ms / 1000)).toFixed(1)}x the floor`,

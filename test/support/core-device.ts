@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import type { ComposeInput, CoreEvent, CoreStatus, MessageSummary } from '../../renderer/core/api';
 import type { Post } from '../../electron/common/protocol/schemas';
 import type { Language } from '../../electron/common/settings';
-import { Core } from '../../renderer/core/core';
+import { Core, type CoreOptions } from '../../renderer/core/core';
 import type { SocketLike } from '../../renderer/core/sync/relay-link';
 import { MIN_KDF } from '../../renderer/core/vault/kdf';
 
@@ -49,11 +49,13 @@ export async function poll<T>(read: () => Promise<T>, predicate: (value: T) => b
 }
 
 /** A device with a fresh, empty profile (or the given storage, to reopen one). */
-export function device(profile: string, storage: TestDevice['storage'] = { indexedDB: new IDBFactory(), IDBKeyRange }): TestDevice {
+/** `checker`: how the device's sync checks envelopes (on its own thread by default, as CoreOptions says). */
+export function device(profile: string, storage: TestDevice['storage'] = { indexedDB: new IDBFactory(), IDBKeyRange }, checker?: CoreOptions['checker']): TestDevice {
   const events: CoreEvent[] = [];
   const core = new Core({
     profile,
     storage,
+    ...(checker ? { checker } : {}),
     socketFactory: wsFactory,
     kdf: MIN_KDF,
     emit: (event) => events.push(event),
@@ -77,21 +79,22 @@ export interface TestChannel {
 
 /**
  * The desk creates the channel on a fresh relay; one device per post joins and is approved after the fingerprint
- * check. `urlFor` lets a post reach the relay another way (through a proxy); `roles` gives a post's device more roles
- * than an officer's.
+ * check. `urlFor` lets a post reach the relay another way (through a proxy); `options.roles` gives a post's device
+ * more roles than an officer's, `options.checker` the envelope checker its core uses.
  */
 export async function setUpChannel(
   relayUrl: string,
   bindToken: string,
   urlFor: (post: 'IL' | 'SY') => string = () => relayUrl,
-  roles: Partial<Record<'IL' | 'SY', readonly ('officer' | 'translator')[]>> = {},
+  options: { readonly roles?: Partial<Record<'IL' | 'SY', readonly ('officer' | 'translator')[]>>; readonly checker?: CoreOptions['checker'] } = {},
 ): Promise<TestChannel> {
   const desk = device('desk');
   const { channelKey } = await desk.core.createChannel({ relayUrl, bindToken, deviceName: 'U.S. desk', passphrase: STRONG_PASSPHRASE });
   await desk.until((status) => status.sync.connection === 'online', 'desk online');
   const join = async (post: 'IL' | 'SY', name: string) => {
-    const joining = device(post);
-    const identity = await joining.core.joinChannel({ relayUrl: urlFor(post), channelKey, post, roles: [...(roles[post] ?? ['officer'])], deviceName: name, passphrase: STRONG_PASSPHRASE });
+    const joining = device(post, undefined, options.checker);
+    const roles = [...(options.roles?.[post] ?? ['officer'])];
+    const identity = await joining.core.joinChannel({ relayUrl: urlFor(post), channelKey, post, roles, deviceName: name, passphrase: STRONG_PASSPHRASE });
     const request = (await desk.core.pendingEnrolments()).find((entry) => entry.deviceId === identity.deviceId);
     if (request?.fingerprint !== identity.fingerprint) throw new Error(`the desk sees another fingerprint for ${post}`);
     await desk.core.approveEnrolment(identity.deviceId);

@@ -1,13 +1,16 @@
 /**
  * A hostile network between a client and the relay: a WebSocket proxy that forwards every text frame both ways, except
- * the relay-to-client frames a test chooses to drop, and whose upstream can be switched to another relay (a relay
+ * the relay-to-client frames a test chooses to drop or alter, and whose upstream can be switched to another relay (a relay
  * operator showing different logs to different posts). Switching or `disconnectAll` closes the open connections, so
  * clients reconnect through the new path.
  */
 import { WebSocket, WebSocketServer } from 'ws';
 
-/** Judges each relay-to-client frame; `device` is the id the client authenticated as on this connection, if any. */
-export type DownstreamFilter = (frame: Record<string, unknown>, device: string | null) => 'forward' | 'drop';
+/**
+ * Judges each relay-to-client frame; `device` is the id the client authenticated as on this connection, if any. A
+ * frame returned instead is forwarded in its place (a network that alters what it carries).
+ */
+export type DownstreamFilter = (frame: Record<string, unknown>, device: string | null) => 'forward' | 'drop' | Record<string, unknown>;
 
 export class FrameProxy {
   #upstream: string;
@@ -78,8 +81,9 @@ export class FrameProxy {
     relay.on('message', (data) => {
       const text = String(data);
       const frame = JSON.parse(text) as Record<string, unknown>;
-      if (this.#filter(frame, device) === 'drop') this.dropped.push(frame);
-      else if (client.readyState === WebSocket.OPEN) client.send(text);
+      const verdict = this.#filter(frame, device);
+      if (verdict === 'drop') this.dropped.push(frame);
+      else if (client.readyState === WebSocket.OPEN) client.send(verdict === 'forward' ? text : JSON.stringify(verdict));
     });
     const end = () => {
       this.#pairs.delete(pair);

@@ -4,13 +4,14 @@
  * signature, and that it opens. The sender's chain and trail are checked against what is stored (chain-check.ts);
  * inclusion in the log against a trusted checkpoint (inclusion.ts).
  */
-import { fromBase64Url, type BoxKeyPair } from '../../../electron/common/crypto/sodium';
-import { decodePayload, type Payload } from '../../../electron/common/message/payload';
+import type { BoxKeyPair } from '../../../electron/common/crypto/sodium';
+import type { Payload } from '../../../electron/common/message/payload';
 import type { SignedCertificate, SignedRevocationList } from '../../../electron/common/protocol/certificates';
-import { audienceOf, openEnvelope, verifyEnvelopeSignature, type Envelope } from '../../../electron/common/protocol/envelope';
+import { audienceOf, type Envelope } from '../../../electron/common/protocol/envelope';
 import type { Post } from '../../../electron/common/protocol/schemas';
 import type { AlarmKind } from '../api';
 import { revokedAt } from './directory';
+import { liveCrypto, type EnvelopeCrypto } from './envelope-facts';
 
 export interface Recipient {
   readonly deviceId: string;
@@ -26,12 +27,15 @@ export type EnvelopeVerdict =
   | { readonly ok: true; readonly sender: SignedCertificate; readonly payload: null }
   | { readonly ok: false; readonly alarm: AlarmKind; readonly detail: Readonly<Record<string, string | number>> };
 
-/** `signingInput`: the bytes the signature covers, when the caller has them already (protocol/envelope.ts). */
+/**
+ * `crypto`: the signature and opening, from facts computed ahead (envelope-facts.ts) where the receiver has them;
+ * computed here otherwise. Either way they are asked in the same order, so the same envelope raises the same alarm.
+ */
 export function checkEnvelope(
   envelope: Envelope,
   directory: { readonly certificates: readonly SignedCertificate[]; readonly revocations: SignedRevocationList | null },
   me: Recipient,
-  signingInput?: Uint8Array,
+  crypto: EnvelopeCrypto = liveCrypto(envelope, me),
 ): EnvelopeVerdict {
   const { header } = envelope;
   const sender = directory.certificates.find((certificate) => certificate.body.deviceId === header.sender);
@@ -42,14 +46,14 @@ export function checkEnvelope(
   }
   const revoked = revokedAt(directory.revocations, header.sender);
   if (revoked !== null && header.createdAt >= revoked) return { ok: false, alarm: 'revoked-sender', detail: { post: header.senderPost, name } };
-  if (header.senderPost !== sender.body.post || !verifyEnvelopeSignature(envelope, fromBase64Url(sender.body.signKey), signingInput)) {
+  if (header.senderPost !== sender.body.post || !crypto.signatureValid(sender.body.signKey)) {
     return { ok: false, alarm: 'bad-signature', detail: { post: sender.body.post, name } };
   }
   if (!audienceOf(header).has(me.post)) return { ok: false, alarm: 'malformed-frame', detail: { detail: 'not addressed to this post' } };
   const sealedToMe = envelope.keys.some((key) => key.device === me.deviceId);
   if (!sealedToMe && header.createdAt < me.since) return { ok: true, sender, payload: null };
-  const plaintext = sealedToMe ? openEnvelope(envelope, me.deviceId, me.box) : null;
-  const payload = plaintext ? decodePayload(plaintext) : null;
+  const payload = sealedToMe ? crypto.open() : null;
   if (!payload) return { ok: false, alarm: 'undecryptable', detail: { post: sender.body.post, name } };
   return { ok: true, sender, payload };
 }
+

@@ -5,7 +5,7 @@
  * evidence, with no readable view — and raises an alarm: nothing is dropped silently, and nothing unverified is shown.
  * Deliveries at or below the read position are ignored (the relay delivers at least once; §7.6).
  */
-import { envelopeBytesAndSigningInput, hashOfEnvelopeBytes, type Envelope } from '../../../electron/common/protocol/envelope';
+import { hashOfEnvelopeBytes, type Envelope } from '../../../electron/common/protocol/envelope';
 import type { RelayFrameOf } from '../../../electron/common/protocol/frames';
 import { DELIVERY_WINDOW } from '../../../electron/common/protocol/limits';
 import type { AlarmKind } from '../api';
@@ -18,9 +18,12 @@ import { applyGlossary, EMPTY_GLOSSARY_LOG, glossaryEntries, type GlossaryLog } 
 import { channelTerminology, type Terminology } from '../../../electron/common/translation/terminology';
 import { MessageBatch, idsNeeded, type Arrival } from '../messages/message-batch';
 import { messageWrite, parseStoredMessage, withEvent, type StoredMessage } from '../messages/message-view';
-import type { EnvelopeWrite, RecordWrite } from '../vault';
+import type { EnvelopeWrite, RecordWrite, SealedChanges } from '../vault';
 import { checkChain, type ChainLink, type ChainLookups } from './chain-check';
 import { checkEnvelope, type EnvelopeVerdict } from './envelope-check';
+import { cryptoFrom, envelopeFacts } from './envelope-facts';
+import { DeliveryQueue, type Delivery } from './delivery-queue';
+import { nextTurn } from './next-turn';
 import { advanceChain, eventItem, lineCheckAnswer, outboxWrite, ownEvent } from './outbox';
 import type { SyncContext } from './sync-context';
 
@@ -31,23 +34,11 @@ import type { SyncContext } from './sync-context';
  */
 const BATCH = DELIVERY_WINDOW / 4;
 /**
- * Envelopes checked between two turns of the event loop. Checking is CPU work with nothing to wait for, so a batch
+ * Envelopes judged between two turns of the event loop. Judging is CPU work with nothing to wait for, so a batch
  * would otherwise hold the worker for its whole length, and the relay's answers (inclusion proofs, the sender's
  * receipts) would wait for it.
  */
 const CHECKS_PER_TURN = 64;
-
-/** Lets the event loop run (a message channel's task: unlike a timer's, it is never clamped to 4 ms). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
-}
 
 /** Hashes of recent envelopes kept in memory: a trail names the previous envelope for this post, nearly always one of these. */
 const RECENT = 4096;
@@ -105,15 +96,16 @@ interface LocalUpdate {
 }
 
 /**
- * Storing batch N overlaps with checking batch N+1: the checks are CPU work in this worker, the commit is IndexedDB's
- * work in the browser process. What the next batch's checks need from the ones before — the read position, each
- * sender's last envelope, the hashes just received — is kept here, ahead of the vault, and forgotten if a commit fails.
+ * Three stages overlap: the envelope checker computes the facts of the deliveries ahead (delivery-queue.ts; on the
+ * check worker, in the app), this worker judges and seals batch N+1 with them, and IndexedDB commits batch N in the
+ * browser process. What the next batch's checks need from the ones before — the read position, each sender's last
+ * envelope, the hashes just received — is kept here, ahead of the vault, and forgotten if a commit fails.
  */
 export class Receiver {
   readonly #context: SyncContext;
   readonly #onStored: (leaves: readonly ReceivedLeaf[]) => void;
   readonly #onQueued: () => void;
-  #queue: RelayFrameOf<'deliver'>[] = [];
+  readonly #queue: DeliveryQueue;
   #updates: LocalUpdate[] = [];
   /** Views of batches prepared but not yet stored: the next batch must see them, not the vault's older copies. */
   readonly #ahead = new Map<string, StoredMessage>();
@@ -149,6 +141,7 @@ export class Receiver {
     this.#context = context;
     this.#onStored = onStored;
     this.#onQueued = onQueued;
+    this.#queue = new DeliveryQueue(context, () => this.#processedAhead ?? context.sync.processedIndex);
   }
 
   push(frame: RelayFrameOf<'deliver'>): void {
@@ -183,7 +176,7 @@ export class Receiver {
 
   /** Forgets deliveries not yet processed (the connection is gone; the relay delivers them again). */
   clear(): void {
-    this.#queue = [];
+    this.#queue.clear();
   }
 
   /** Fails the local changes not yet stored (the vault is being locked). */
@@ -196,7 +189,7 @@ export class Receiver {
     let committing: Promise<void> | null = null;
     try {
       for (;;) {
-        if (this.#queue.length === 0 && this.#updates.length === 0) {
+        if (this.#queue.size === 0 && this.#updates.length === 0) {
           if (!committing) return;
           await committing;
           committing = null;
@@ -205,13 +198,15 @@ export class Receiver {
         const updates = this.#updates.splice(0);
         let prepared: Prepared | null;
         try {
-          prepared = await this.#prepare(this.#queue.splice(0, BATCH), updates);
+          prepared = await this.#prepare(this.#queue.take(BATCH), updates);
         } catch (error) {
           for (const update of updates) update.failed(error);
           throw error;
         }
+        // Sealed now, while IndexedDB is still writing the batch before, rather than once it has.
+        const sealed = prepared ? this.#seal(prepared) : null;
         if (committing) await committing;
-        committing = prepared ? this.#commit(prepared) : null;
+        committing = prepared && sealed ? this.#commit(prepared, sealed) : null;
         // Awaited above on the next turn; until then a failure must not count as unhandled.
         committing?.catch(() => undefined);
       }
@@ -230,7 +225,7 @@ export class Receiver {
     }
   }
 
-  async #prepare(frames: readonly RelayFrameOf<'deliver'>[], updates: readonly LocalUpdate[]): Promise<Prepared | null> {
+  async #prepare(deliveries: readonly Delivery[], updates: readonly LocalUpdate[]): Promise<Prepared | null> {
     const context = this.#context;
     const { identity } = context;
     const me = {
@@ -259,17 +254,21 @@ export class Receiver {
     };
     let refreshed = false;
 
-    for (const [i, { index, envelope }] of frames.entries()) {
+    const facts = await this.#queue.factsOf(deliveries);
+    for (const [i, { frame }] of deliveries.entries()) {
+      const { index, envelope } = frame;
       if (i > 0 && i % CHECKS_PER_TURN === 0) await nextTurn();
       if (index <= processed) continue;
-      const { bytes, signingInput } = envelopeBytesAndSigningInput(envelope);
-      const hash = hashOfEnvelopeBytes(bytes);
-      let verdict = checkEnvelope(envelope, context.directory, me, signingInput);
+      // Facts not asked for (judged a redelivery when it arrived, but a failed commit has moved the position back).
+      const known = facts[i] ?? envelopeFacts(envelope, undefined, me);
+      const { bytes, hash } = known;
+      const crypto = cryptoFrom(envelope, known, me);
+      let verdict = checkEnvelope(envelope, context.directory, me, crypto);
       if (!verdict.ok && verdict.alarm === 'unknown-sender' && !refreshed) {
         // A device enrolled since the directory was last fetched: fetch it once per batch and judge again.
         refreshed = true;
         await context.refreshDirectory().catch(() => undefined);
-        verdict = checkEnvelope(envelope, context.directory, me, signingInput);
+        verdict = checkEnvelope(envelope, context.directory, me, crypto);
       }
       const judged = await this.#judgeChain(envelope, hash, verdict, lookups);
       if (!judged.ok) alarms.push({ kind: judged.alarm, detail: { ...judged.detail, index } });
@@ -362,13 +361,29 @@ export class Receiver {
     };
   }
 
-  async #commit(prepared: Prepared): Promise<void> {
+  /** The batch's envelopes, views and records sealed for the vault (all but the sync state, written with them). */
+  #seal(prepared: Prepared): SealedChanges {
+    try {
+      return this.#context.vault.seal({
+        envelopes: prepared.envelopes,
+        put: prepared.writes,
+        delete: prepared.deletes,
+        messagesJustRead: true,
+        unchangedText: prepared.unchangedText,
+      });
+    } catch (error) {
+      for (const update of prepared.settle) update.reject(error);
+      throw error;
+    }
+  }
+
+  async #commit(prepared: Prepared, sealed: SealedChanges): Promise<void> {
     const context = this.#context;
     try {
       if (prepared.processed === null) {
-        await context.vault.commit({ put: [...prepared.writes], messagesJustRead: true, unchangedText: prepared.unchangedText });
+        await context.vault.commit({ messagesJustRead: true }, sealed);
       } else {
-        await this.#commitBatch(prepared, prepared.processed);
+        await this.#commitBatch(prepared, prepared.processed, sealed);
       }
     } catch (error) {
       for (const update of prepared.settle) update.reject(error);
@@ -389,20 +404,14 @@ export class Receiver {
     );
   }
 
-  async #commitBatch(prepared: Prepared, processed: number): Promise<void> {
+  async #commitBatch(prepared: Prepared, processed: number, sealed: SealedChanges): Promise<void> {
     const context = this.#context;
     const sync: SyncState = { ...context.sync, processedIndex: processed, lastSyncAt: context.clock.now() };
     // The chain as it stands now (the sender may have moved it while this batch was checked), advanced by this
     // device's own envelopes among the batch; written only if they moved it.
     const chain = advancedBy(context.chain, prepared.own);
     const state = chain === context.chain ? [stateWrite(sync)] : [stateWrite(sync), stateWrite(chain)];
-    await context.vault.commit({
-      envelopes: prepared.envelopes,
-      put: [...prepared.writes, ...state],
-      delete: prepared.deletes,
-      messagesJustRead: true,
-      unchangedText: prepared.unchangedText,
-    });
+    await context.vault.commit({ put: state, messagesJustRead: true }, sealed);
     context.sync = sync;
     // Advanced from the chain as it stands now: the sender may have moved it further while this batch was stored, and
     // setting the one computed before the commit would move it back (the next envelope sealed would reuse a seq).

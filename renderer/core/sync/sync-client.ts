@@ -66,6 +66,8 @@ export class SyncClient {
     this.#timer = null;
     this.#sender.stop();
     this.#receiver.abandon(new CoreError('vault.locked'));
+    // The checker may hold a copy of the box key (a check worker's): it is wiped with the rest.
+    this.#context.checker.close();
     this.#context.link?.close();
   }
 

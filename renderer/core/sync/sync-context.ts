@@ -9,6 +9,7 @@ import type { StoredMessage } from '../messages/message-view';
 import type { RecordWrite, Vault } from '../vault';
 import type { CheckpointTrust } from './checkpoint-trust';
 import type { VerifiedDirectory } from './directory';
+import type { EnvelopeChecker } from './envelope-checker';
 import type { RelayLink } from './relay-link';
 
 export interface DeviceKeys {
@@ -26,6 +27,8 @@ export interface SyncContext {
   readonly keys: DeviceKeys;
   readonly clock: Clock;
   readonly checkpoints: CheckpointTrust;
+  /** Computes delivered envelopes' signatures and payloads ahead of the receiver (closed when the sync stops). */
+  readonly checker: EnvelopeChecker;
   directory: Omit<VerifiedDirectory, 'rejected'>;
   chain: ChainState;
   sync: SyncState;

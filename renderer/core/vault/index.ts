@@ -1,5 +1,5 @@
 /** The vault's public surface, for the core worker: everything else in this folder is its inside. */
-export { Vault, type VaultOptions, type VaultState, type VaultChanges, type RecordWrite } from './vault';
+export { Vault, type VaultOptions, type VaultState, type VaultChanges, type RecordWrite, type SealedChanges } from './vault';
 export { VaultError, isVaultError, VAULT_ERROR_CODES, type VaultErrorCode, type VaultErrorParams } from './errors';
 export type { VaultStorage } from './database';
 export type { VaultClock } from './throttle';

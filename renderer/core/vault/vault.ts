@@ -9,19 +9,22 @@
 import { initCrypto, randomBytes, wipe } from '../../../electron/common/crypto/sodium';
 import { readBackup, exportBackup, restoreInto } from './backup';
 import { OrderIndex } from './order-index';
-import { SEALED_TABLES, VaultDatabase, defaultStorage, type SealedRow, type VaultStorage } from './database';
-import { EnvelopeStore, type EnvelopeWrite, type StoredEnvelope } from './envelope-store';
+import { SEALED_TABLES, VaultDatabase, defaultStorage, type VaultStorage } from './database';
+import { EnvelopeStore, type StoredEnvelope } from './envelope-store';
 import { VaultError } from './errors';
 import { DEFAULT_KDF, KEY_BYTES, checkKdfParams, type KdfParams } from './kdf';
 import { KeyRing } from './key-ring';
 import { MessageIds } from './message-ids';
-import { prepareMessages, storeMessages } from './message-store';
+import { storeMessages } from './message-store';
 import { newVaultId, parseMeta, unwrapDataKey, wrapDataKey, type VaultMeta } from './meta';
 import { listQuarantine, type CorruptionListener, type CorruptionReport, type QuarantineEntry } from './quarantine';
-import { RecordStore, sealRecord, type ListResult, type ReadResult, type StoreContext } from './record-store';
+import { RecordStore, type ListResult, type ReadResult, type StoreContext } from './record-store';
+import { joinSealed, sealChanges, type SealedChanges, type VaultChanges } from './sealed-changes';
 import type { RecordOf, RecordTable } from './records';
 import { SearchIndex, type StoredSegment } from './search-index';
 import { systemClock, throttledAttempt, type VaultClock } from './throttle';
+
+export type { RecordWrite, SealedChanges, VaultChanges } from './sealed-changes';
 
 export interface VaultOptions {
   readonly profile: string;
@@ -34,27 +37,6 @@ export interface VaultOptions {
 }
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
-
-/** One record to write, typed by its table. */
-export type RecordWrite = { readonly [T in RecordTable]: { readonly table: T; readonly record: RecordOf<T> } }[RecordTable];
-
-/** Writes that must happen together or not at all (a received batch, a receipt and the chain it advances). */
-export interface VaultChanges {
-  readonly envelopes?: readonly EnvelopeWrite[];
-  readonly put?: readonly RecordWrite[];
-  readonly delete?: readonly { readonly table: RecordTable; readonly id: string }[];
-  /**
-   * The caller has just read every message it puts with `getMany`, which sets aside any corrupt row it finds, or has
-   * itself stored it since (the receiver's batches, which keep the views they stored lately): the commit need not read
-   * them again to keep a corrupt one from being overwritten.
-   */
-  readonly messagesJustRead?: boolean;
-  /**
-   * Ids of messages put whose text and order are unchanged since they were last stored (a lifecycle event moved them
-   * on): the search index already holds them, so no segment is written for them.
-   */
-  readonly unchangedText?: ReadonlySet<string>;
-}
 
 /** See Vault.onMessagesCommitted. */
 export type MessagesListener = (written: readonly RecordOf<'messages'>[], removed: readonly string[]) => void;
@@ -258,33 +240,23 @@ export class Vault {
   }
 
   /**
+   * Checks, seals and tokenises changes for `commit`, without writing anything: CPU work that a caller can do while
+   * the storage engine is still writing its previous commit. Throws as `commit` would (vault.locked, invalidRecord).
+   */
+  seal(changes: VaultChanges): SealedChanges {
+    return sealChanges(this.#context, this.#envelopes, this.#index, changes);
+  }
+
+  /**
    * Applies every change in one IndexedDB transaction: after a crash, all of them happened or none did. Everything
    * is checked, sealed and tokenised first; the transaction is then one bulk request per table (puts before deletes),
    * so a received batch of 256 messages costs a handful of round trips to the storage engine, not a thousand.
+   * `sealedAhead`: changes sealed earlier with `seal`, written first in the same transaction.
    */
-  async commit(changes: VaultChanges): Promise<void> {
-    const keys = this.#ring();
+  async commit(changes: VaultChanges, sealedAhead?: SealedChanges): Promise<void> {
+    const now = this.seal(changes);
+    const { envelopes, messages, sealed, deleted, written, messagesJustRead } = sealedAhead ? joinSealed(sealedAhead, now) : now;
     const db = this.#db;
-    const envelopes = this.#envelopes.rows(changes.envelopes ?? []);
-    const messages = prepareMessages(
-      this.#context,
-      this.#index,
-      (changes.put ?? []).flatMap((write) => (write.table === 'messages' ? [write.record] : [])),
-      changes.unchangedText,
-    );
-    const sealed = new Map<RecordTable, SealedRow[]>();
-    for (const write of changes.put ?? []) {
-      if (write.table === 'messages') continue;
-      const rows = sealed.get(write.table) ?? [];
-      rows.push(sealRecord(write.table, write.record as never, keys));
-      sealed.set(write.table, rows);
-    }
-    const deleted = new Map<RecordTable, string[]>();
-    for (const { table, id } of changes.delete ?? []) {
-      const ids = deleted.get(table) ?? [];
-      ids.push(id);
-      deleted.set(table, ids);
-    }
 
     const reports: CorruptionReport[] = [];
     let segment: StoredSegment | null = null;
@@ -292,11 +264,11 @@ export class Vault {
     await db.transaction('rw', tables, async () => {
       const [, stored] = await Promise.all([
         this.#envelopes.putRows(envelopes),
-        storeMessages(this.#context, this.#index, messages, reports, changes.messagesJustRead === true),
+        storeMessages(this.#context, this.#index, messages, reports, messagesJustRead),
         ...[...sealed].map(([table, rows]) => db.sealed(table).bulkPut(rows)),
       ]);
       segment = stored;
-      await Promise.all([...deleted].map(([table, ids]) => db.sealed(table).bulkDelete(ids)));
+      await Promise.all([...deleted].map(([table, ids]) => db.sealed(table).bulkDelete([...ids])));
     });
     // Reported and remembered only once the transaction has committed: a rolled-back write never happened.
     for (const report of reports) this.#report(report);
@@ -308,7 +280,6 @@ export class Vault {
         for (const row of messages.rows) if (row.order !== undefined) index.upsert(row.id, row.order);
         for (const id of removed) index.remove(id);
       });
-      const written = (changes.put ?? []).flatMap((write) => (write.table === 'messages' ? [write.record as RecordOf<'messages'>] : []));
       for (const listener of this.#messageListeners) {
         try {
           listener(written, removed);

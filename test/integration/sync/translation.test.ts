@@ -22,7 +22,7 @@ beforeAll(async () => {
   await initCrypto();
   relay = await RelayProcess.start();
   proxy = await FrameProxy.start(relay.url);
-  channel = await setUpChannel(relay.url, relay.bindToken!, (post) => (post === 'SY' ? proxy.url : relay.url), { IL: ['officer', 'translator'], SY: ['officer', 'translator'] });
+  channel = await setUpChannel(relay.url, relay.bindToken!, (post) => (post === 'SY' ? proxy.url : relay.url), { roles: { IL: ['officer', 'translator'], SY: ['officer', 'translator'] } });
 });
 afterAll(async () => {
   for (const { core } of [channel.desk, channel.il, channel.sy]) await core.close();
