@@ -8,6 +8,7 @@ import { fromBase64Url } from '../../../electron/common/crypto/sodium';
 import { InclusionChecker } from '../../../electron/common/merkle/merkle';
 import { MAX_INCLUSIONS_PER_REQUEST } from '../../../electron/common/protocol/limits';
 import { stateWrite } from '../channel/channel-state';
+import { LinkClosedError } from './relay-link';
 import type { ReceivedLeaf } from './receiver';
 import type { SyncContext } from './sync-context';
 
@@ -118,7 +119,11 @@ export class InclusionProver {
   async #prove(leaves: readonly ReceivedLeaf[], size: number, checker: InclusionChecker): Promise<void> {
     const context = this.#context;
     const indexes = leaves.map((leaf) => leaf.index);
-    const answer = await context.link!.request({ type: 'get-inclusions', indexes, size });
+    // The link can go (a lock, a dropped connection) between the loop's check and this call, while a checkpoint was
+    // fetched: that is the ordinary end of a connection, requeued from `includedThrough` on the next one.
+    const link = context.link;
+    if (!link) throw new LinkClosedError('closed');
+    const answer = await link.request({ type: 'get-inclusions', indexes, size });
     const answered = answer.size === size && answer.indexes.length === indexes.length && answer.indexes.every((index, i) => index === indexes[i]);
     for (const [i, leaf] of leaves.entries()) {
       const proof = answered ? answer.proofs[i] : undefined;
