@@ -2,8 +2,10 @@
  * A listening tap between the page's core worker and the relay: a loopback WebSocket proxy that forwards every frame
  * unchanged and notes when each kind went by, so a catch-up can be split into phases without touching the client
  * (connect, deliveries, storage — the client acknowledges a batch only once it is committed —, inclusion and
- * consistency proofs). It parses only the small frames; a delivery's index is read from its prefix (the relay writes
- * `{"type":"deliver","index":N,` first, see lib/load-client.ts), so the tap costs the measured client next to nothing.
+ * consistency proofs). It forwards the bytes it received without decoding them, and parses only the small frames; a
+ * delivery is known by its prefix (the relay writes `{"type":"deliver","index":N,` first, see lib/load-client.ts). The
+ * tap runs on the machine it measures, and that machine is saturated during a catch-up (both cores busy), so every
+ * copy it saves is CPU the client gets back.
  */
 import { WebSocket, WebSocketServer } from 'ws';
 
@@ -93,13 +95,14 @@ export class FrameTap {
     if ((frame.type === 'get-consistency' || frame.type === 'get-inclusion' || frame.type === 'get-inclusions') && frame.rid) this.#asked.set(frame.rid, [frame.type, at]);
   }
 
-  #down(text: string): void {
+  #down(data: Buffer): void {
     const at = now();
-    this.stats.bytes.down += text.length;
-    if (DELIVER.test(text.slice(0, 48))) {
+    this.stats.bytes.down += data.length;
+    if (DELIVER.test(data.subarray(0, 48).toString('latin1'))) {
       this.#note('<deliver', at);
       return;
     }
+    const text = data.toString('utf8');
     let frame: { type?: string; rid?: string; index?: number; indexes?: unknown };
     try {
       frame = JSON.parse(text) as typeof frame;
@@ -131,10 +134,10 @@ export class FrameTap {
       else early.push(text);
     });
     relay.on('open', () => early.splice(0).forEach((text) => relay.send(text)));
-    relay.on('message', (data) => {
-      const text = String(data);
-      this.#down(text);
-      if (client.readyState === WebSocket.OPEN) client.send(text);
+    relay.on('message', (data, isBinary) => {
+      const bytes = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+      this.#down(bytes);
+      if (client.readyState === WebSocket.OPEN) client.send(bytes, { binary: isBinary });
     });
     const end = () => {
       this.#sockets.delete(client);
