@@ -108,11 +108,13 @@ export interface FloorInput {
 export interface FloorResult {
   readonly count: number;
   readonly opened: number;
-  /** verifyEnvelopeSignature + openEnvelope + decodePayload over every envelope, one loop. */
+  /** verifyEnvelopeSignature + openEnvelope + decodePayload over every envelope, one loop: the median pass. */
   readonly ms: number;
   readonly verifyMs: number;
   readonly openMs: number;
   readonly decodeMs: number;
+  /** Every pass's time, in the order run. */
+  readonly passesMs: readonly number[];
 }
 
 /** What the page holds, counted (app-probe.ts). */
