@@ -48,8 +48,10 @@ export async function poll<T>(read: () => Promise<T>, predicate: (value: T) => b
   throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 600)}`);
 }
 
-/** A device with a fresh, empty profile (or the given storage, to reopen one). */
-/** `checker`: how the device's sync checks envelopes (on its own thread by default, as CoreOptions says). */
+/**
+ * A device with a fresh, empty profile (or the given storage, to reopen one). `checker`: how the device's sync checks
+ * envelopes (on its own thread by default, as CoreOptions says).
+ */
 export function device(profile: string, storage: TestDevice['storage'] = { indexedDB: new IDBFactory(), IDBKeyRange }, checker?: CoreOptions['checker']): TestDevice {
   const events: CoreEvent[] = [];
   const core = new Core({

@@ -56,4 +56,3 @@ export function checkEnvelope(
   if (!payload) return { ok: false, alarm: 'undecryptable', detail: { post: sender.body.post, name } };
   return { ok: true, sender, payload };
 }
-

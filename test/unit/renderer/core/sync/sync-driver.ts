@@ -33,4 +33,3 @@ export function envelope(w: World, seq: number, text = `message ${seq}`, sealedT
 
 /** A signature that no longer matches: the ciphertext's last character changed (still valid base64url). */
 export const tampered = (e: Envelope): Envelope => ({ ...e, ciphertext: `${e.ciphertext.slice(0, -2)}${e.ciphertext.endsWith('AA') ? 'BA' : 'AA'}` });
-
