@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { wipe } from '../../../electron/common/crypto/sodium';
-import { CONTENT_TABLES, REBUILD_MARKER, type ContentTableName, type VaultDatabase } from './database';
+import { CONTENT_TABLES, REBUILD_MARKER, type ContentTableName, type QuarantineRow as QuarantineTableRow, type VaultDatabase } from './database';
+import { EnvelopeEntryShape, EnvelopePageShape, mergeIntoPages, type EnvelopeEntry, type EnvelopePageRow } from './envelope-pages';
 import { VaultError } from './errors';
 import { openBackup, sealBackup } from './backup-format';
 import type { KdfParams } from './kdf';
@@ -14,17 +15,20 @@ import type { KeyRing } from './key-ring';
 import { decodeRecord, encodeRecord } from './record-codec';
 import { SealedRowShape } from './sealed-row';
 
-const CONTENT_FORMAT = 1;
+/** 2 since vault version 4: envelopes in pages. Format 1 (one row per envelope) is still read. */
+const CONTENT_FORMAT = 2;
 
 const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array);
-const EnvelopeRow = z.strictObject({ hash: z.string(), bytes: Bytes, sender: z.string(), seq: z.number(), logIndex: z.number().optional() });
+const EnvelopeRowBefore4 = z.strictObject({ hash: z.string(), bytes: Bytes, sender: z.string(), seq: z.number(), logIndex: z.number().optional() });
 const QuarantineRow = z.strictObject({ seq: z.number(), table: z.string(), key: z.string(), row: z.unknown(), reason: z.string(), detectedAt: z.number() });
 
 const BackupContent = z.strictObject({
-  format: z.literal(CONTENT_FORMAT),
+  format: z.union([z.literal(1), z.literal(CONTENT_FORMAT)]),
   dataKey: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length === 32),
   tables: z.strictObject({
-    envelopes: z.array(EnvelopeRow),
+    // Pages are copied as they are: their entries are checked when read, as in the vault they came from.
+    envelopePages: z.array(EnvelopePageShape).optional(),
+    envelopes: z.array(EnvelopeRowBefore4).optional(),
     messages: z.array(SealedRowShape),
     drafts: z.array(SealedRowShape),
     outbox: z.array(SealedRowShape),
@@ -65,15 +69,36 @@ export async function exportBackup(db: VaultDatabase, keys: () => KeyRing, passp
   }
 }
 
+/**
+ * A format 1 backup's envelope rows as pages. A row without a log index (none should exist) goes to quarantine, as
+ * the vault's own upgrade does with it (database.ts).
+ */
+function envelopesBefore4(rows: readonly z.infer<typeof EnvelopeRowBefore4>[], now: number): { pages: EnvelopePageRow[]; aside: QuarantineTableRow[] } {
+  const entries: EnvelopeEntry[] = [];
+  const aside: QuarantineTableRow[] = [];
+  for (const row of rows) {
+    const entry = EnvelopeEntryShape.safeParse(row);
+    if (entry.success) entries.push(entry.data);
+    else aside.push({ table: 'envelopePages', key: row.hash, row, reason: 'invalid', detectedAt: now });
+  }
+  return { pages: mergeIntoPages(new Map(), entries), aside };
+}
+
 /** Opens and checks a backup file completely, touching no storage. Throws the backup.* codes. */
-export function readBackup(file: Uint8Array, passphrase: string): BackupContent {
+export function readBackup(file: Uint8Array, passphrase: string, now: number): BackupContent {
   const content = openBackup(file, passphrase);
   try {
     const parsed = BackupContent.safeParse(decodeRecord(content));
     // Authenticated but malformed: written by something other than this code, which is as good as altered.
     if (!parsed.success) throw new VaultError('backup.altered');
-    const { searchSegments, searchIndex: _old, ...tables } = parsed.data.tables;
-    return { dataKey: parsed.data.dataKey, tables: { ...tables, searchSegments: searchSegments ?? [] }, rebuildSearch: searchSegments === undefined };
+    const { searchSegments, searchIndex: _old, envelopePages, envelopes, quarantine, ...tables } = parsed.data.tables;
+    if ((parsed.data.format === 1) !== (envelopes !== undefined) || (envelopes === undefined) === (envelopePages === undefined)) throw new VaultError('backup.altered');
+    const before4 = envelopesBefore4(envelopes ?? [], now);
+    return {
+      dataKey: parsed.data.dataKey,
+      tables: { ...tables, envelopePages: envelopePages ?? before4.pages, quarantine: [...quarantine, ...before4.aside], searchSegments: searchSegments ?? [] },
+      rebuildSearch: searchSegments === undefined,
+    };
   } catch (error) {
     throw error instanceof VaultError ? error : new VaultError('backup.altered');
   } finally {

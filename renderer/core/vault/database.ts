@@ -8,6 +8,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { isProfileName } from '../../../electron/common/profile';
+import { EnvelopeEntryShape, PAGE_SIZE, mergeIntoPages, pageOf, type EnvelopePageRow } from './envelope-pages';
 import { VaultError } from './errors';
 
 export interface VaultStorage {
@@ -20,7 +21,7 @@ export const SEALED_TABLES = ['messages', 'drafts', 'outbox', 'translations', 'p
 export type SealedTableName = (typeof SEALED_TABLES)[number];
 
 /** Every table that holds the vault's content (all but `meta`): what a backup carries. */
-export const CONTENT_TABLES = ['envelopes', ...SEALED_TABLES, 'quarantine'] as const;
+export const CONTENT_TABLES = ['envelopePages', ...SEALED_TABLES, 'quarantine'] as const;
 export type ContentTableName = (typeof CONTENT_TABLES)[number];
 
 export interface SealedRow {
@@ -31,8 +32,8 @@ export interface SealedRow {
   readonly order?: number | undefined;
 }
 
-/** An envelope exactly as it crossed the relay (already end-to-end encrypted), with its routing fields beside it. */
-export interface EnvelopeRow {
+/** A row of the envelope table before version 4: one envelope, with its routing fields beside it. */
+interface EnvelopeRowBefore4 {
   readonly hash: string;
   readonly bytes: Uint8Array;
   readonly sender: string;
@@ -61,10 +62,33 @@ export function defaultStorage(): VaultStorage {
   return { indexedDB: scope.indexedDB, IDBKeyRange: scope.IDBKeyRange };
 }
 
+/** How wide a stretch of log indexes the upgrade moves at a time: it need not hold a whole vault's envelopes at once. */
+const UPGRADE_STRETCH = 4096;
+
+/**
+ * The version 4 upgrade: every envelope row into its page, in log order so each page is written once. A row that is
+ * not an envelope with a log index (none should exist: every envelope was stored on its receipt or its delivery, with
+ * the index they carry) goes to quarantine as it was, as a corrupt row found on reading would.
+ */
+async function envelopesIntoPages(envelopes: Table<EnvelopeRowBefore4, string>, pages: Table<EnvelopePageRow, number>, quarantine: Table<QuarantineRow, number>): Promise<void> {
+  const unindexed = await envelopes.filter((row) => !EnvelopeEntryShape.safeParse(row).success).toArray();
+  for (const row of unindexed) await quarantine.add({ table: 'envelopePages', key: String(row.hash), row, reason: 'invalid', detectedAt: Date.now() });
+  const [first, last] = await Promise.all([envelopes.orderBy('logIndex').first(), envelopes.orderBy('logIndex').last()]);
+  if (!first || !last) return;
+  for (let from = pageOf(first.logIndex!) * PAGE_SIZE; from <= last.logIndex!; from += UPGRADE_STRETCH) {
+    const rows = await envelopes.where('logIndex').between(from, from + UPGRADE_STRETCH, true, false).toArray();
+    const entries = rows.flatMap((row) => {
+      const entry = EnvelopeEntryShape.safeParse(row);
+      return entry.success ? [entry.data] : [];
+    });
+    if (entries.length > 0) await pages.bulkPut(mergeIntoPages(new Map(), entries));
+  }
+}
+
 export class VaultDatabase extends Dexie {
   /** Rows 'vault' (salt, Argon2id parameters, wrapped data key) and 'throttle' (failed-unlock counter). */
   declare readonly meta: Table<unknown, string>;
-  declare readonly envelopes: Table<EnvelopeRow, string>;
+  declare readonly envelopePages: Table<EnvelopePageRow, number>;
   declare readonly quarantine: Table<QuarantineRow, number>;
 
   constructor(profile: string, storage: VaultStorage) {
@@ -91,6 +115,12 @@ export class VaultDatabase extends Dexie {
     this.version(3)
       .stores({ searchIndex: null, searchSegments: 'id' })
       .upgrade((transaction) => transaction.table('meta').put({ id: REBUILD_MARKER }));
+    // Version 4: envelopes in pages of consecutive log indexes (envelope-pages.ts) instead of a row each; version 5
+    // drops the old table once its rows are in pages (an upgrade can read a table only a later version deletes).
+    this.version(4)
+      .stores({ envelopePages: 'page, *hashes, *senderSeqs' })
+      .upgrade((transaction) => envelopesIntoPages(transaction.table('envelopes'), transaction.table('envelopePages'), transaction.table('quarantine')));
+    this.version(5).stores({ envelopes: null });
   }
 
   sealed(table: SealedTableName): Table<SealedRow, string> {

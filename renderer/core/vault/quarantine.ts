@@ -26,7 +26,7 @@ export interface QuarantineEntry {
 
 export type CorruptionListener = (report: CorruptionReport) => void;
 
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((byte, i) => byte === b[i]);
   }
@@ -59,6 +59,44 @@ export async function setAside(
     const quarantineSeq = await db.quarantine.add({ table, key, row: found, reason, detectedAt: now });
     await rows.delete(key);
     return { code: 'vault.recordCorrupt', table, id: key, reason, quarantineSeq } as const;
+  });
+}
+
+/** A part of a row that holds many records (an envelope page) to set aside: one entry, or the row itself. */
+export interface AsidePart {
+  /** How the quarantine and the report name it. */
+  readonly id: string;
+  /** Exactly as found. */
+  readonly row: unknown;
+  readonly reason: CorruptionReason;
+}
+
+/**
+ * `setAside` for a row that holds many records: if the row `key` of `table` still holds `found`, moves `parts` to
+ * quarantine and puts `rest` (the row rebuilt from what was good in it) in its place, or deletes the row if nothing
+ * good is left. Returns a report per part, or null if the row had changed since it was read (judge it again).
+ */
+export async function setAsideParts(
+  db: VaultDatabase,
+  table: ContentTableName,
+  key: string | number,
+  found: unknown,
+  parts: readonly AsidePart[],
+  rest: unknown,
+  now: number,
+): Promise<CorruptionReport[] | null> {
+  const rows = db.content(table);
+  return db.transaction('rw', [rows, db.quarantine], async () => {
+    const current: unknown = await rows.get(key);
+    if (current === undefined || !sameValue(current, found)) return null;
+    const reports: CorruptionReport[] = [];
+    for (const part of parts) {
+      const quarantineSeq = await db.quarantine.add({ table, key: part.id, row: part.row, reason: part.reason, detectedAt: now });
+      reports.push({ code: 'vault.recordCorrupt', table, id: part.id, reason: part.reason, quarantineSeq });
+    }
+    if (rest === null) await rows.delete(key);
+    else await rows.put(rest);
+    return reports;
   });
 }
 

@@ -4,7 +4,8 @@
  * catch-up — can seal the next one while IndexedDB is still writing the one before, and the storage engine does not
  * sit idle between them.
  */
-import type { EnvelopeRow, SealedRow } from './database';
+import type { SealedRow } from './database';
+import type { EnvelopeEntry } from './envelope-pages';
 import type { EnvelopeStore, EnvelopeWrite } from './envelope-store';
 import { prepareMessages, type PreparedMessages } from './message-store';
 import { sealRecord, type StoreContext } from './record-store';
@@ -34,7 +35,7 @@ export interface VaultChanges {
 
 /** Changes ready to write: made by `Vault.seal`, written by `Vault.commit`. */
 export interface SealedChanges {
-  readonly envelopes: readonly EnvelopeRow[];
+  readonly envelopes: readonly EnvelopeEntry[];
   readonly messages: PreparedMessages;
   /** The message records as given, for the vault's listeners once written. */
   readonly written: readonly RecordOf<'messages'>[];

@@ -98,7 +98,7 @@ export class Vault {
    */
   static async restore(options: VaultOptions, file: Uint8Array, backupPassphrase: string, newPassphrase: string): Promise<Vault> {
     await initCrypto();
-    const backup = readBackup(file, backupPassphrase);
+    const backup = readBackup(file, backupPassphrase, (options.clock ?? systemClock).now());
     try {
       const meta = wrapDataKey(backup.dataKey, newPassphrase, newVaultId(), options.kdf ?? DEFAULT_KDF, (options.clock ?? systemClock).now());
       const db = new VaultDatabase(options.profile, options.storage ?? defaultStorage());
@@ -260,10 +260,10 @@ export class Vault {
 
     const reports: CorruptionReport[] = [];
     let segment: StoredSegment | null = null;
-    const tables = [db.envelopes, db.quarantine, ...SEALED_TABLES.map((table) => db.sealed(table))];
+    const tables = [db.envelopePages, db.quarantine, ...SEALED_TABLES.map((table) => db.sealed(table))];
     await db.transaction('rw', tables, async () => {
       const [, stored] = await Promise.all([
-        this.#envelopes.putRows(envelopes),
+        this.#envelopes.putRows(envelopes, reports),
         storeMessages(this.#context, this.#index, messages, reports, messagesJustRead),
         ...[...sealed].map(([table, rows]) => db.sealed(table).bulkPut(rows)),
       ]);
@@ -300,7 +300,7 @@ export class Vault {
     return this.#index.find(query, limit);
   }
 
-  async putEnvelope(bytes: Uint8Array, logIndex?: number): Promise<string> {
+  async putEnvelope(bytes: Uint8Array, logIndex: number): Promise<string> {
     return this.#envelopes.put(bytes, logIndex);
   }
 

@@ -58,9 +58,8 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected a rejection');
 }
 
-/** A real envelope's canonical bytes, as the relay would deliver them. */
-export function envelopeFrom(seq = 1, text = 'envelope payload'): Uint8Array {
-  const sign = generateSigningKeyPair();
+/** A real envelope's canonical bytes, as the relay would deliver them; from a new device unless `sign` is given. */
+export function envelopeFrom(seq = 1, text = 'envelope payload', sign = generateSigningKeyPair()): Uint8Array {
   const recipient = generateBoxKeyPair();
   const envelope = sealEnvelope({
     header: {

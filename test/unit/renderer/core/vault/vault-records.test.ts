@@ -4,9 +4,11 @@
  * reported, and the rest of the vault reads on.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initCrypto } from '../../../../../electron/common/crypto/sodium';
+import { generateSigningKeyPair, initCrypto } from '../../../../../electron/common/crypto/sodium';
+import { deviceIdFor } from '../../../../../electron/common/protocol/identity';
 import type { CorruptionReport } from '../../../../../renderer/core/vault/quarantine';
 import { databaseName } from '../../../../../renderer/core/vault/database';
+import type { Vault } from '../../../../../renderer/core/vault/vault';
 import { codeOf, createdVault, dumpStorage, envelopeFrom, machine, tamper, type Machine } from './vault-driver';
 
 beforeAll(initCrypto);
@@ -135,44 +137,113 @@ describe('records', () => {
 });
 
 describe('envelopes', () => {
-  it('are stored exactly as they came, indexed by routing fields only, and read back in log order', async () => {
+  it('are stored exactly as they came, in pages indexed by routing fields only, and read back in log order', async () => {
     const m = machine();
     const vault = await createdVault(m);
     const first = envelopeFrom(1, 'SECRET-PAYLOAD-1');
     const second = envelopeFrom(1, 'SECRET-PAYLOAD-2');
+    const hash2 = await vault.putEnvelope(second, 8);
     const hash1 = await vault.putEnvelope(first, 7);
-    const hash2 = await vault.putEnvelope(second);
-    await vault.putEnvelope(second, 8); // the relay's receipt arrives later
 
     const stored = await vault.getEnvelope(hash1);
     expect(stored).toMatchObject({ status: 'found', record: { hash: hash1, logIndex: 7 } });
     expect(stored.status === 'found' && stored.record.bytes).toEqual(first);
     expect(await vault.lastLogIndex()).toBe(8);
+    expect((await vault.envelopesFrom(0, 10)).records.map((e) => e.hash)).toEqual([hash1, hash2]);
     expect((await vault.envelopesFrom(8, 10)).records.map((e) => e.hash)).toEqual([hash2]);
 
-    const row = (await dumpStorage(m.storage.indexedDB)).find((e) => e.store === 'envelopes' && e.key === hash1)?.value;
-    expect(Object.keys(row as object).sort()).toEqual(['bytes', 'hash', 'logIndex', 'sender', 'seq']);
+    const pages = (await dumpStorage(m.storage.indexedDB)).filter((e) => e.store === 'envelopePages');
+    expect(pages.map((page) => page.key)).toEqual([0]);
+    const page = pages[0]!.value as { entries: object[]; hashes: string[] };
+    expect(Object.keys(page).sort()).toEqual(['entries', 'hashes', 'page', 'senderSeqs']);
+    expect(page.entries.map((entry) => Object.keys(entry).sort())).toEqual([['bytes', 'hash', 'logIndex', 'sender', 'seq'], ['bytes', 'hash', 'logIndex', 'sender', 'seq']]);
+    expect(page.hashes).toEqual([hash1, hash2]);
   });
 
-  it('refuses bytes that are not a canonical envelope', async () => {
+  it('finds envelopes by hash, by sender and from a log index, across pages and gaps', async () => {
     const vault = await createdVault(machine());
-    expect(await codeOf(vault.putEnvelope(new TextEncoder().encode('{"not":"an envelope"}')))).toBe('vault.invalidRecord');
-    const spaced = new TextEncoder().encode(` ${new TextDecoder().decode(envelopeFrom())}`);
-    expect(await codeOf(vault.putEnvelope(spaced))).toBe('vault.invalidRecord');
+    // One sender's chain at every third index from 10, with another sender's envelopes between.
+    const ourDevice = generateSigningKeyPair();
+    const ours: string[] = [];
+    const theirs: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      ours.push(await vault.putEnvelope(envelopeFrom(i + 1, `ours ${i}`, ourDevice), 10 + 3 * i));
+      theirs.push(await vault.putEnvelope(envelopeFrom(1, `theirs ${i}`), 11 + 3 * i));
+    }
+    const from = await vault.envelopesFrom(50, 20);
+    const stored = (index: number) => index <= 11 + 3 * 39 && (index - 10) % 3 !== 2;
+    expect(from.records.map((e) => e.logIndex)).toEqual(Array.from({ length: 40 }, (_, i) => 50 + i).filter(stored).slice(0, 20));
+    expect(await vault.lastLogIndex()).toBe(11 + 3 * 39);
+    expect(await vault.hasEnvelope(ours[17]!)).toBe(true);
+    expect(await vault.hasEnvelope('not a stored hash')).toBe(false);
+    expect(await vault.lastEnvelopeFrom(deviceIdFor(ourDevice.publicKey))).toMatchObject({ status: 'found', record: { hash: ours[39], logIndex: 10 + 3 * 39 } });
+    expect(await vault.lastEnvelopeFrom('a device that never sent')).toEqual({ status: 'missing' });
+    // The same envelope stored twice (its receipt, then its delivery) is one entry.
+    await vault.putEnvelope(envelopeBytesOf(await vault.getEnvelope(theirs[3]!))!, 11 + 3 * 3);
+    expect((await vault.envelopesFrom(0, 1000)).records).toHaveLength(80);
   });
 
-  it('quarantines an envelope altered on disk', async () => {
+  it('refuses bytes that are not a canonical envelope, and a log index that is not one', async () => {
+    const vault = await createdVault(machine());
+    expect(await codeOf(vault.putEnvelope(new TextEncoder().encode('{"not":"an envelope"}'), 0))).toBe('vault.invalidRecord');
+    const spaced = new TextEncoder().encode(` ${new TextDecoder().decode(envelopeFrom())}`);
+    expect(await codeOf(vault.putEnvelope(spaced, 0))).toBe('vault.invalidRecord');
+    expect(await codeOf(vault.putEnvelope(envelopeFrom(), -1))).toBe('vault.invalidRecord');
+    expect(await codeOf(vault.putEnvelope(envelopeFrom(), 1.5))).toBe('vault.invalidRecord');
+  });
+
+  it('sets aside an envelope altered on disk, and only it: the rest of its page reads on', async () => {
     const m = machine();
     const vault = await createdVault(m);
     const hash = await vault.putEnvelope(envelopeFrom(), 1);
     const other = await vault.putEnvelope(envelopeFrom(), 2);
-    await tamper(m.storage.indexedDB, DB, 'envelopes', hash, (row) => {
-      const bytes = (row as { bytes: Uint8Array }).bytes.slice();
-      bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 0x01; // one bit, inside the signature
-      return { ...(row as object), bytes };
+    await tamper(m.storage.indexedDB, DB, 'envelopePages', 0, (row) => {
+      const page = row as { entries: { hash: string; bytes: Uint8Array }[] };
+      const entries = page.entries.map((entry) => {
+        if (entry.hash !== hash) return entry;
+        const bytes = entry.bytes.slice();
+        bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 0x01; // one bit, inside the signature
+        return { ...entry, bytes };
+      });
+      return { ...page, entries };
     });
     const listed = await vault.envelopesFrom(0, 10);
     expect(listed.records.map((e) => e.hash)).toEqual([other]);
-    expect(listed.corrupt).toMatchObject([{ table: 'envelopes', id: hash, reason: 'invalid' }]);
+    expect(listed.corrupt).toMatchObject([{ table: 'envelopePages', id: hash, reason: 'invalid' }]);
+    expect(await vault.quarantined()).toMatchObject([{ table: 'envelopePages', id: hash }]);
+    // Set aside once: the page now holds the good entry alone, and its index agrees.
+    expect(await vault.envelopesFrom(0, 10)).toMatchObject({ records: [{ hash: other }], corrupt: [] });
+    expect(await vault.hasEnvelope(hash)).toBe(false);
+    expect(await vault.getEnvelope(other)).toMatchObject({ status: 'found' });
+  });
+
+  it('rebuilds a page whose index fields were rewritten, keeping the row as found in quarantine', async () => {
+    const m = machine();
+    const vault = await createdVault(m);
+    const hash = await vault.putEnvelope(envelopeFrom(), 1);
+    // A lookup by a hash the page does not hold would otherwise say it is stored.
+    await tamper(m.storage.indexedDB, DB, 'envelopePages', 0, (row) => ({ ...(row as object), hashes: ['forged'] }));
+    expect(await vault.hasEnvelope('forged')).toBe(true);
+    expect(await vault.getEnvelope('forged')).toEqual({ status: 'missing' });
+    expect(await vault.quarantined()).toMatchObject([{ table: 'envelopePages', id: 'page 0' }]);
+    expect(await vault.hasEnvelope('forged')).toBe(false);
+    expect(await vault.getEnvelope(hash)).toMatchObject({ status: 'found', record: { logIndex: 1 } });
+  });
+
+  it('sets aside a page that is not a page any more when an envelope is stored into it', async () => {
+    const m = machine();
+    const vault = await createdVault(m);
+    await vault.putEnvelope(envelopeFrom(), 1);
+    await tamper(m.storage.indexedDB, DB, 'envelopePages', 0, (row) => ({ ...(row as object), entries: 'garbage' }));
+    const reports: CorruptionReport[] = [];
+    vault.onCorruption((report) => reports.push(report));
+    const hash = await vault.putEnvelope(envelopeFrom(), 2);
+    expect(reports).toMatchObject([{ table: 'envelopePages', id: 'page 0' }]);
+    expect((await vault.envelopesFrom(0, 10)).records.map((e) => e.hash)).toEqual([hash]);
+    expect(await vault.quarantined()).toMatchObject([{ table: 'envelopePages', id: 'page 0' }]);
   });
 });
+
+function envelopeBytesOf(read: Awaited<ReturnType<Vault['getEnvelope']>>): Uint8Array | null {
+  return read.status === 'found' ? read.record.bytes : null;
+}

@@ -147,7 +147,7 @@ describe('no plaintext on disk', () => {
 
     const entries = await dumpStorage(m.storage.indexedDB);
     expect(new Set(entries.map((e) => e.store))).toEqual(
-      new Set(['meta', 'envelopes', 'messages', 'drafts', 'outbox', 'translations', 'searchSegments']),
+      new Set(['meta', 'envelopePages', 'messages', 'drafts', 'outbox', 'translations', 'searchSegments']),
     );
     const everything = entries.map((e) => `${e.database}\n${e.store}\n${readable(e.key)}\n${readable(e.value)}`).join('\n');
     const secrets = [CANARY, CANARY.toLowerCase(), 'ZEBRA', 'fence', 'Report', 'كلمةسرية', 'الرسالة', 'דיווח', 'draft mentioning', PASSPHRASE, 'correct horse', 'סוס', `${PASSPHRASE} 2`];

@@ -106,7 +106,7 @@ describe('changing the passphrase', () => {
     const vault = await createdVault(m);
     await vault.put('messages', { id: 'm1', text: 'Planned activity near the fence at 0600' });
     await vault.put('drafts', { id: 'd1', text: 'draft reply' });
-    await vault.putEnvelope(envelopeFrom());
+    await vault.putEnvelope(envelopeFrom(), 0);
     const content = async () => (await dumpStorage(m.storage.indexedDB)).filter((e) => e.store !== 'meta');
     const metaOf = async () => (await dumpStorage(m.storage.indexedDB)).find((e) => e.key === 'vault')?.value;
     const before = await content();
@@ -161,7 +161,7 @@ describe('locking', () => {
       vault.put('drafts', { id: 'd', text: 'x' }),
       vault.delete('messages', 'm1'),
       vault.search('hello'),
-      vault.putEnvelope(envelopeFrom()),
+      vault.putEnvelope(envelopeFrom(), 0),
       vault.getEnvelope('x'),
       vault.envelopesFrom(0, 10),
       vault.lastLogIndex(),
