@@ -6,7 +6,7 @@
  */
 import { checkpointSigner } from '../common/merkle/checkpoint';
 import { MerkleFrontier } from '../common/merkle/frontier';
-import { consistencyProof, inclusionProof, type SubtreeHashes } from '../common/merkle/merkle';
+import { consistencyProof, inclusionProof, inclusionProofs, type SubtreeHashes } from '../common/merkle/merkle';
 import type { Ed25519Sign } from './native-ed25519';
 import type { RelayStore, TreeNode } from './store/relay-store';
 
@@ -71,6 +71,12 @@ export class MerkleLog {
   inclusion(index: number, size: number): Uint8Array[] | null {
     if (size > this.size || index >= size) return null;
     return inclusionProof(this.stored, index, size);
+  }
+
+  /** Proofs for many leaves under one size, sharing their common hashes (see inclusionProofs); null if one is not in it. */
+  inclusions(indexes: readonly number[], size: number): Uint8Array[][] | null {
+    if (size > this.size || indexes.some((index) => index >= size)) return null;
+    return inclusionProofs(this.stored, indexes, size);
   }
 
   consistency(from: number, to: number): Uint8Array[] | null {

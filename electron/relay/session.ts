@@ -125,10 +125,15 @@ export class Session implements SessionHandle {
         });
       case 'get-inclusions':
         return this.withChannel(frame.rid, (channel) => {
-          const proofs = frame.indexes.map((index) => channel.log.inclusion(index, frame.size));
-          const missing = frame.indexes.find((_index, i) => !proofs[i]);
-          if (missing !== undefined) return this.refuse('unknown-index', `no entry ${missing} in a log of ${frame.size} (the log has ${channel.log.size})`, frame.rid);
-          this.send({ type: 'inclusions', rid: frame.rid, indexes: frame.indexes, size: frame.size, proofs: proofs.map((proof) => proof!.map(toBase64Url)) });
+          const proofs = channel.log.inclusions(frame.indexes, frame.size);
+          if (!proofs) {
+            const missing = frame.size > channel.log.size ? frame.indexes[0] : frame.indexes.find((index) => index >= frame.size);
+            return this.refuse('unknown-index', `no entry ${missing} in a log of ${frame.size} (the log has ${channel.log.size})`, frame.rid);
+          }
+          // The proofs share most of their hashes as the same arrays: each is encoded once.
+          const encoded = new Map<Uint8Array, string>();
+          const encode = (hash: Uint8Array) => encoded.get(hash) ?? encoded.set(hash, toBase64Url(hash)).get(hash)!;
+          this.send({ type: 'inclusions', rid: frame.rid, indexes: frame.indexes, size: frame.size, proofs: proofs.map((proof) => proof.map(encode)) });
         });
       case 'get-consistency':
         return this.withChannel(frame.rid, (channel) => {

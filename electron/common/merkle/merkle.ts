@@ -174,19 +174,42 @@ export function rangeHash(hashes: SubtreeHashes, start: number, end: number): Ui
 
 export const treeRoot = (hashes: SubtreeHashes, size: number): Uint8Array => rangeHash(hashes, 0, size);
 
+/** MTH(D[start:end]) for the ranges a proof needs. */
+type RangeHashes = (start: number, end: number) => Uint8Array;
+
 /** PATH(index, D[start:end]) of RFC 9162 §2.1.3.1. */
-function inclusionPath(hashes: SubtreeHashes, index: number, start: number, end: number): Uint8Array[] {
+function inclusionPath(range: RangeHashes, index: number, start: number, end: number): Uint8Array[] {
   const width = end - start;
   if (width <= 1) return [];
   const split = largestPowerOfTwoBelow(width);
   return index < start + split
-    ? [...inclusionPath(hashes, index, start, start + split), rangeHash(hashes, start + split, end)]
-    : [...inclusionPath(hashes, index, start + split, end), rangeHash(hashes, start, start + split)];
+    ? [...inclusionPath(range, index, start, start + split), range(start + split, end)]
+    : [...inclusionPath(range, index, start + split, end), range(start, start + split)];
 }
 
 export function inclusionProof(hashes: SubtreeHashes, index: number, size: number): Uint8Array[] {
   if (!isSize(index) || !isSize(size) || index >= size) throw new RangeError(`no leaf ${index} in a tree of ${size}`);
-  return inclusionPath(hashes, index, 0, size);
+  return inclusionPath((start, end) => rangeHash(hashes, start, end), index, 0, size);
+}
+
+/**
+ * Inclusion proofs for many leaves of one tree: the proofs of nearby leaves share most of their hashes (every one
+ * shares the right border), so each range is looked up or hashed once for all of them. A hash shared between proofs
+ * is the same Uint8Array, which lets a caller encode it once too.
+ */
+export function inclusionProofs(hashes: SubtreeHashes, indexes: readonly number[], size: number): Uint8Array[][] {
+  const known = new Map<number, Map<number, Uint8Array>>();
+  const range: RangeHashes = (start, end) => {
+    let byEnd = known.get(start);
+    if (!byEnd) known.set(start, (byEnd = new Map()));
+    let hash = byEnd.get(end);
+    if (!hash) byEnd.set(end, (hash = rangeHash(hashes, start, end)));
+    return hash;
+  };
+  return indexes.map((index) => {
+    if (!isSize(index) || !isSize(size) || index >= size) throw new RangeError(`no leaf ${index} in a tree of ${size}`);
+    return inclusionPath(range, index, 0, size);
+  });
 }
 
 /** SUBPROOF(m, D[start:end], b) of RFC 9162 §2.1.4.1. */

@@ -12,6 +12,7 @@ import {
   emptyRoot,
   InclusionChecker,
   inclusionProof,
+  inclusionProofs,
   leafHash,
   nodeHash,
   treeRoot,
@@ -105,6 +106,16 @@ describe('proof generation', () => {
         expect(verifyConsistency(first, size, treeRoot(hashes, first), root, proof), `consistency ${first}->${size}`).toBe(true);
       }
     }
+  });
+
+  it('proofs made together for many leaves are the proofs made one at a time, in any order, for trees of 1 to 70 leaves', () => {
+    const { hashes } = memoryTree(70);
+    for (let size = 1; size <= 70; size += 1) {
+      const indexes = [...Array(size).keys()].sort((a, b) => ((a * 31) % 71) - ((b * 31) % 71));
+      const together = inclusionProofs(hashes, [...indexes, indexes[0]!], size);
+      expect(together, `size ${size}`).toEqual([...indexes, indexes[0]!].map((index) => inclusionProof(hashes, index, size)));
+    }
+    expect(() => inclusionProofs(hashes, [0, 5], 5)).toThrow(RangeError);
   });
 
   it('a proof does not verify for another leaf, index, or a tampered root', () => {
