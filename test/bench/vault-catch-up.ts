@@ -14,6 +14,7 @@
  * and decoded in one loop (browser/floor.ts).
  */
 import { initCrypto } from '../../electron/common/crypto/sodium';
+import { PAGE_SIZE } from '../../renderer/core/vault/envelope-pages';
 import { message } from './browser/corpus';
 import type { CatchUpResult, FloorResult, LongTasks } from './browser/bench-api';
 import { benchChannel, PASSPHRASE } from './lib/browser-channel';
@@ -143,8 +144,10 @@ async function run(scope: Scope): Promise<BenchResult> {
   const raw = await browser.runElsewhere((rows) => window.bench.rawPuts(rows), RAW_ROWS);
   const firstWord = `lastmessage${Date.now()}`;
   const first = texts(0, COUNT, firstWord);
-  // What the receiver writes: per message its envelope and its view; per batch of 1024 one search index segment.
-  const rows = 2 * COUNT + Math.ceil(COUNT / 1024);
+  // What the receiver writes: per message its view; per page of envelopes one row (rewritten when a batch ends inside
+  // it); per batch of 1024 one search index segment.
+  const batches = Math.ceil(COUNT / 1024);
+  const rows = COUNT + Math.ceil(COUNT / PAGE_SIZE) + 2 * batches;
   const sent = await sender.send(first);
   const alone = await catchUp(browser, tap, { ui: false, count: COUNT, listed: COUNT, last: { id: sent.ids.at(-1)!, word: firstWord }, profile: 'worker' });
   console.log(`  ${summary('sync client alone', alone)}`);
@@ -185,7 +188,7 @@ async function run(scope: Scope): Promise<BenchResult> {
       `core worker time, sync client alone (${shares(alone.activities)}); signatures are verified and payloads opened on the check worker (renderer/core/check-worker.ts), which this profile does not cover`,
       summary(`app UI open, ${UI_COUNT} new`, withUi),
       `UI thread time, app UI open (${shares(withUi.activities)})`,
-      `IndexedDB rows for the ${COUNT} messages: ${rows} (an envelope and a view each, one search segment per batch); at this run's raw put rate (${(raw.rows / raw.seconds).toFixed(0)} rows/s, ${RAW_ROWS} plain puts into a scratch database) writing them alone takes ${(rows / (raw.rows / raw.seconds)).toFixed(1)} s, ${((rows / (raw.rows / raw.seconds)) / (floor.ms / 1000)).toFixed(1)}x the floor`,
+      `IndexedDB rows for the ${COUNT} messages: ${rows} (a view per message, an envelope page per ${PAGE_SIZE} envelopes, one search segment per batch); at this run's raw put rate (${(raw.rows / raw.seconds).toFixed(0)} rows/s, ${RAW_ROWS} plain puts into a scratch database) writing them alone takes ${(rows / (raw.rows / raw.seconds)).toFixed(1)} s, ${((rows / (raw.rows / raw.seconds)) / (floor.ms / 1000)).toFixed(1)}x the floor`,
       `floor: ${COUNT} envelopes in ${floor.ms.toFixed(0)} ms, the median of ${floor.passesMs.length} passes (${floor.passesMs.map((ms) => ms.toFixed(0)).join(', ')} ms) = verify ${floor.verifyMs.toFixed(0)} + open ${floor.openMs.toFixed(0)} + decode ${floor.decodeMs.toFixed(0)} ms (${(1000 * perEnvelopeMs).toFixed(0)} µs each), on the page's thread`,
       `vault on disk: ${(diskBytes / (COUNT + UI_COUNT)).toFixed(0)} B per received message (envelope, view, search rows, state; the profile's IndexedDB folder / ${COUNT + UI_COUNT})`,
     ],
