@@ -4,9 +4,10 @@
  * Israeli device sends it 10,000 messages (lib/browser-sender.ts). The Syrian device unlocks and catches up until
  * every envelope is verified (the client has asked for and checked its inclusion proof), stored, and searchable (the
  * last message's unique word finds it; the vault then counts every message). A listening tap between worker and relay
- * (lib/browser-frame-tap.ts) splits the time into phases, and a CPU profile of the core worker (lib/browser-profile.ts)
- * says what it was doing (not the check worker it starts, which verifies and opens the envelopes beside it).
- * That run has the page doing nothing else: the sync client alone. The UI thread is then measured with the app's own
+ * (lib/browser-frame-tap.ts) splits the time into phases. With BENCH_PROFILE=1, a CPU profile of the core worker
+ * (lib/browser-profile.ts) says what it was doing (not the check worker it starts, which verifies and opens the
+ * envelopes beside it), and one of the page's thread in the UI run; they are off by default, because a profiler takes
+ * about a second of CPU from a catch-up that already has both of the machine's cores busy. That run has the page doing nothing else: the sync client alone. The UI thread is then measured with the app's own
  * UI rendered (browser/app-ui.ts): the device locks again, another 10,000 messages arrive, and it catches up with the
  * inbox open — its page re-read and re-rendered on every change event, as after a real unlock — while long tasks on
  * the page's thread are recorded.
@@ -36,6 +37,8 @@ const PROFILE = 'sy';
 const RAW_ROWS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** CPU profiles of the measured runs (see above): for finding where the time goes, not for the figures. */
+const PROFILING = process.env.BENCH_PROFILE === '1';
 
 interface Run {
   readonly page: CatchUpResult;
@@ -121,7 +124,8 @@ function summary(name: string, run: Run): string {
     `${tap.proved.size} inclusion proofs in ${c('>get-inclusion') + c('>get-inclusions')} requests (p50 round trip ${tap.inclusionMs.length ? percentile(tap.inclusionMs, 50).toFixed(1) : '-'} ms), ` +
     `${c('>get-consistency')} consistency proofs asked one at a time (${(sum(tap.consistencyMs) / 1000).toFixed(1)} s of round trips), ` +
     `${c('>get-checkpoint')} checkpoint and ${c('>get-directory')} directory requests, ${c('>ack')} acks; ` +
-    `longest task ${run.tasks.longestMs.toFixed(0)} ms, ${run.tasks.count} long tasks totalling ${run.tasks.totalMs.toFixed(0)} ms`
+    `longest task ${run.tasks.longestMs.toFixed(0)} ms, ${run.tasks.count} long tasks totalling ${run.tasks.totalMs.toFixed(0)} ms` +
+    (run.tasks.top.length > 0 ? ` (the longest: ${run.tasks.top.slice(0, 3).map((task) => `${task.ms.toFixed(0)} ms at ${seconds(task.at - run.page.startedAt)} s`).join(', ')})` : '')
   );
 }
 
@@ -149,7 +153,7 @@ async function run(scope: Scope): Promise<BenchResult> {
   const batches = Math.ceil(COUNT / 1024);
   const rows = COUNT + Math.ceil(COUNT / PAGE_SIZE) + 2 * batches;
   const sent = await sender.send(first);
-  const alone = await catchUp(browser, tap, { ui: false, count: COUNT, listed: COUNT, last: { id: sent.ids.at(-1)!, word: firstWord }, profile: 'worker' });
+  const alone = await catchUp(browser, tap, { ui: false, count: COUNT, listed: COUNT, last: { id: sent.ids.at(-1)!, word: firstWord }, profile: PROFILING ? 'worker' : null });
   console.log(`  ${summary('sync client alone', alone)}`);
   await browser.run(() => window.bench.core('lock'), null);
   const floor: FloorResult = await browser.run((input) => window.bench.floor(input), { profile: PROFILE, passphrase: PASSPHRASE });
@@ -157,7 +161,7 @@ async function run(scope: Scope): Promise<BenchResult> {
 
   const secondWord = `lastmessage${Date.now()}`;
   const more = await sender.send(texts(COUNT, UI_COUNT, secondWord));
-  const withUi = await catchUp(browser, tap, { ui: true, count: UI_COUNT, listed: COUNT + UI_COUNT, last: { id: more.ids.at(-1)!, word: secondWord }, profile: 'page' });
+  const withUi = await catchUp(browser, tap, { ui: true, count: UI_COUNT, listed: COUNT + UI_COUNT, last: { id: more.ids.at(-1)!, word: secondWord }, profile: PROFILING ? 'page' : null });
   await browser.close();
   const diskBytes = folderBytes(browser.indexedDbFolder);
 
@@ -185,9 +189,11 @@ async function run(scope: Scope): Promise<BenchResult> {
       `${COUNT} messages IL->SY (corpus text, mean ${Math.round(sent.payloadBytes)} B payload incl. trail, ${Math.round(sent.envelopeBytes)} B envelope sealed to 3 devices); sent in ${sent.seconds.toFixed(1)} s with ${sent.distinctCheckpoints} distinct checkpoints in their trails`,
       `done = the latest of: last message searchable, every inclusion proof answered, last batch acknowledged (= committed), i.e. all verified, stored and searchable; timed from the unlock call (the vault's message count is checked after, not timed)`,
       summary('sync client alone', alone),
-      `core worker time, sync client alone (${shares(alone.activities)}); signatures are verified and payloads opened on the check worker (renderer/core/check-worker.ts), which this profile does not cover`,
+      PROFILING
+        ? `core worker time, sync client alone (${shares(alone.activities)}); signatures are verified and payloads opened on the check worker (renderer/core/check-worker.ts), which this profile does not cover`
+        : 'not profiled: BENCH_PROFILE=1 records CPU profiles of the core worker (sync client alone) and of the page (app UI open), at about a second of each catch-up',
       summary(`app UI open, ${UI_COUNT} new`, withUi),
-      `UI thread time, app UI open (${shares(withUi.activities)})`,
+      ...(PROFILING ? [`UI thread time, app UI open (${shares(withUi.activities)})`] : []),
       `IndexedDB rows for the ${COUNT} messages: ${rows} (a view per message, an envelope page per ${PAGE_SIZE} envelopes, one search segment per batch); at this run's raw put rate (${(raw.rows / raw.seconds).toFixed(0)} rows/s, ${RAW_ROWS} plain puts into a scratch database) writing them alone takes ${(rows / (raw.rows / raw.seconds)).toFixed(1)} s, ${((rows / (raw.rows / raw.seconds)) / (floor.ms / 1000)).toFixed(1)}x the floor`,
       `floor: ${COUNT} envelopes in ${floor.ms.toFixed(0)} ms, the median of ${floor.passesMs.length} passes (${floor.passesMs.map((ms) => ms.toFixed(0)).join(', ')} ms) = verify ${floor.verifyMs.toFixed(0)} + open ${floor.openMs.toFixed(0)} + decode ${floor.decodeMs.toFixed(0)} ms (${(1000 * perEnvelopeMs).toFixed(0)} µs each), on the page's thread`,
       `vault on disk: ${(diskBytes / (COUNT + UI_COUNT)).toFixed(0)} B per received message (envelope, view, search rows, state; the profile's IndexedDB folder / ${COUNT + UI_COUNT})`,
