@@ -103,9 +103,13 @@ export class Sender {
     const bytes = item.envelope!;
     const envelope = Envelope.parse(JSON.parse(utf8Decode(bytes)));
     const hash = hashOfEnvelopeBytes(bytes);
+    // The link can go (a lock, a dropped connection) while the item was sealed and stored: that is the ordinary end of
+    // a connection, and the item goes out on the next one.
+    const link = context.link;
+    if (!link) throw new LinkClosedError('closed');
     let receipt;
     try {
-      receipt = await context.link!.request({ type: 'submit', envelope });
+      receipt = await link.request({ type: 'submit', envelope });
     } catch (error) {
       if (!(error instanceof CoreError) || !error.code.startsWith('relay.')) throw error;
       return this.#refused(item, error.code.slice('relay.'.length) as ErrorCode);
