@@ -51,15 +51,18 @@ function LanguagesCovered() {
   const { data } = useTranslatorLanguages();
   const action = useCoreAction();
   /**
-   * What was just chosen over the languages read (`base`), shown at once while the core stores it (a checkbox must
-   * follow the click); the languages read afresh after the change replace it.
+   * What was just chosen, shown at once while the core stores it (a checkbox must follow the click), until a read
+   * says the same. Not until the next read: one asked before the change can answer after the click, and showing it
+   * would undo the tick on screen.
    */
-  const [chosen, setChosen] = useState<{ readonly base: readonly Language[]; readonly value: readonly Language[] } | null>(null);
+  const [chosen, setChosen] = useState<readonly Language[] | null>(null);
   if (!data) return null;
-  const shown = chosen?.base === data ? chosen.value : data;
+  // Stored and read back: the read takes over again (set during render, React's way to adjust state to new data).
+  if (chosen !== null && sameLanguages(chosen, data)) setChosen(null);
+  const shown = chosen ?? data;
   const toggle = async (language: Language, on: boolean) => {
     const next = on ? [...shown, language] : shown.filter((held) => held !== language);
-    setChosen({ base: data, value: next });
+    setChosen(next);
     const outcome = await action.run(() => getCore().setTranslatorLanguages(next));
     if (!outcome.ok) setChosen(null);
   };
@@ -76,6 +79,8 @@ function LanguagesCovered() {
     </fieldset>
   );
 }
+
+const sameLanguages = (a: readonly Language[], b: readonly Language[]): boolean => a.length === b.length && a.every((language) => b.includes(language));
 
 function Queue(props: { onOpen: (open: Open) => void }) {
   const { t } = useTranslation('translation');
