@@ -69,10 +69,10 @@ export function pageRow(page: number, entries: readonly EnvelopeEntry[]): Envelo
 export function indexesAgree(row: z.infer<typeof EnvelopePageShape>, entries: readonly EnvelopeEntry[]): boolean {
   const derived = pageRow(row.page, entries);
   return (
-    row.entries.length === entries.length &&
     derived.hashes.length === row.hashes.length &&
+    derived.senderSeqs.length === row.senderSeqs.length &&
     derived.hashes.every((hash, i) => row.hashes[i] === hash) &&
-    derived.senderSeqs.every(([sender, seq], i) => row.senderSeqs[i]?.[0] === sender && row.senderSeqs[i]?.[1] === seq)
+    derived.senderSeqs.every(([sender, seq], i) => row.senderSeqs[i]![0] === sender && row.senderSeqs[i]![1] === seq)
   );
 }
 

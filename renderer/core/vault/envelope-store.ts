@@ -67,12 +67,14 @@ interface OpenedPage {
   readonly found: unknown;
   readonly envelopes: readonly StoredEnvelope[];
   readonly aside: readonly AsidePart[];
+  /** Only the index fields were wrong: every envelope of the page is among `envelopes`. */
+  readonly indexOnly: boolean;
 }
 
 function openPage(row: unknown): OpenedPage {
   const key = (row as { page?: unknown } | null)?.page as number;
   const shape = EnvelopePageShape.safeParse(row);
-  if (!shape.success || shape.data.entries.length === 0) return { key, found: row, envelopes: [], aside: [{ id: pageName(key), row, reason: 'invalid' }] };
+  if (!shape.success || shape.data.entries.length === 0) return { key, found: row, envelopes: [], aside: [{ id: pageName(key), row, reason: 'invalid' }], indexOnly: false };
   const envelopes: StoredEnvelope[] = [];
   const aside: AsidePart[] = [];
   for (const entry of shape.data.entries) {
@@ -84,8 +86,9 @@ function openPage(row: unknown): OpenedPage {
     }
   }
   // Sound entries under index fields that do not match them: the row is kept as found, and rebuilt from its entries.
-  if (aside.length === 0 && !indexesAgree(shape.data, envelopes.map(entryOf))) aside.push({ id: pageName(key), row, reason: 'invalid' });
-  return { key, found: row, envelopes, aside };
+  if (aside.length > 0) return { key, found: row, envelopes, aside, indexOnly: false };
+  if (indexesAgree(shape.data, envelopes.map(entryOf))) return { key, found: row, envelopes, aside, indexOnly: false };
+  return { key, found: row, envelopes, aside: [{ id: pageName(key), row, reason: 'invalid' }], indexOnly: true };
 }
 
 /** An envelope to store: its canonical bytes and the log index the relay gave it. */
@@ -201,15 +204,15 @@ export class EnvelopeStore {
     for (;;) {
       const row = await highest();
       if (row === undefined) return { status: 'missing' };
-      const { envelopes, corrupt } = await this.#open([row]);
+      const { envelopes, lost } = await this.#open([row]);
       const own = envelopes.filter((envelope) => envelope.envelope.header.sender === sender);
       const last = own.reduce<StoredEnvelope | null>((best, envelope) => (best && best.envelope.header.seq >= envelope.envelope.header.seq ? best : envelope), null);
       const shape = EnvelopePageShape.safeParse(row);
       const claimed = shape.success ? Math.max(-1, ...shape.data.senderSeqs.filter(([each]) => each === sender).map(([, seq]) => seq)) : -1;
       if (last && last.envelope.header.seq === claimed) return { status: 'found', record: last };
-      // The entry the index names was set aside: that is where this sender's chain stands, unreadable.
-      if (corrupt.length > 0) return { status: 'corrupt', report: corrupt[0]! };
-      // Otherwise the page was rebuilt or rewritten meanwhile: ask the index again.
+      // Envelopes of the page the index names were set aside: the sender's head may be among them, unreadable.
+      if (lost.length > 0) return { status: 'corrupt', report: lost[0]! };
+      // Otherwise the page's index was rebuilt, or the page rewritten meanwhile: ask the index again.
     }
   }
 
@@ -235,9 +238,11 @@ export class EnvelopeStore {
   }
 
   /** Opens pages; a page with anything wrong has it set aside, and keeps its good entries. */
-  async #open(rows: readonly unknown[]): Promise<{ envelopes: StoredEnvelope[]; corrupt: CorruptionReport[]; changed: boolean }> {
+  async #open(rows: readonly unknown[]): Promise<{ envelopes: StoredEnvelope[]; corrupt: CorruptionReport[]; lost: CorruptionReport[]; changed: boolean }> {
     const envelopes: StoredEnvelope[] = [];
     const corrupt: CorruptionReport[] = [];
+    /** The reports of envelopes set aside (not of index fields rebuilt). */
+    const lost: CorruptionReport[] = [];
     let changed = false;
     for (const row of rows) {
       const page = openPage(row);
@@ -249,8 +254,9 @@ export class EnvelopeStore {
       for (const report of reports ?? []) {
         this.#context.report(report);
         corrupt.push(report);
+        if (!page.indexOnly) lost.push(report);
       }
     }
-    return { envelopes, corrupt, changed };
+    return { envelopes, corrupt, lost, changed };
   }
 }

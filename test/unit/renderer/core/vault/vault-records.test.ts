@@ -230,6 +230,21 @@ describe('envelopes', () => {
     expect(await vault.getEnvelope(hash)).toMatchObject({ status: 'found', record: { logIndex: 1 } });
   });
 
+  it('rebuilds a page whose (sender, sequence) index claims one more envelope than it holds', async () => {
+    const m = machine();
+    const vault = await createdVault(m);
+    const device = generateSigningKeyPair();
+    const sender = deviceIdFor(device.publicKey);
+    const hash = await vault.putEnvelope(envelopeFrom(1, 'the only one', device), 1);
+    // A forged pair after the true ones: the index would name a head this page does not hold.
+    await tamper(m.storage.indexedDB, DB, 'envelopePages', 0, (row) => {
+      const page = row as { senderSeqs: [string, number][] };
+      return { ...page, senderSeqs: [...page.senderSeqs, [sender, 99]] };
+    });
+    expect(await vault.lastEnvelopeFrom(sender)).toMatchObject({ status: 'found', record: { hash } });
+    expect(await vault.quarantined()).toMatchObject([{ table: 'envelopePages', id: 'page 0' }]);
+  });
+
   it('sets aside a page that is not a page any more when an envelope is stored into it', async () => {
     const m = machine();
     const vault = await createdVault(m);
