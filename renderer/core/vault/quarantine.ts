@@ -26,7 +26,7 @@ export interface QuarantineEntry {
 
 export type CorruptionListener = (report: CorruptionReport) => void;
 
-export function sameValue(a: unknown, b: unknown): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((byte, i) => byte === b[i]);
   }
@@ -52,14 +52,8 @@ export async function setAside(
   reason: CorruptionReason,
   now: number,
 ): Promise<CorruptionReport | null> {
-  const rows = db.content(table);
-  return db.transaction('rw', [rows, db.quarantine], async () => {
-    const current: unknown = await rows.get(key);
-    if (current === undefined || !sameValue(current, found)) return null;
-    const quarantineSeq = await db.quarantine.add({ table, key, row: found, reason, detectedAt: now });
-    await rows.delete(key);
-    return { code: 'vault.recordCorrupt', table, id: key, reason, quarantineSeq } as const;
-  });
+  const reports = await setAsideParts(db, table, key, found, [{ id: key, row: found, reason }], null, now);
+  return reports?.[0] ?? null;
 }
 
 /** A part of a row that holds many records (an envelope page) to set aside: one entry, or the row itself. */
