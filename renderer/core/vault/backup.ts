@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { wipe } from '../../../electron/common/crypto/sodium';
-import { CONTENT_TABLES, REBUILD_MARKER, type ContentTableName, type QuarantineRow as QuarantineTableRow, type VaultDatabase } from './database';
-import { EnvelopeEntryShape, EnvelopePageShape, mergeIntoPages, type EnvelopeEntry, type EnvelopePageRow } from './envelope-pages';
+import { CONTENT_TABLES, REBUILD_MARKER, type ContentTableName, type VaultDatabase } from './database';
+import { EnvelopePageShape, entriesBefore4, mergeIntoPages } from './envelope-pages';
 import { VaultError } from './errors';
 import { openBackup, sealBackup } from './backup-format';
 import type { KdfParams } from './kdf';
@@ -69,21 +69,6 @@ export async function exportBackup(db: VaultDatabase, keys: () => KeyRing, passp
   }
 }
 
-/**
- * A format 1 backup's envelope rows as pages. A row without a log index (none should exist) goes to quarantine, as
- * the vault's own upgrade does with it (database.ts).
- */
-function envelopesBefore4(rows: readonly z.infer<typeof EnvelopeRowBefore4>[], now: number): { pages: EnvelopePageRow[]; aside: QuarantineTableRow[] } {
-  const entries: EnvelopeEntry[] = [];
-  const aside: QuarantineTableRow[] = [];
-  for (const row of rows) {
-    const entry = EnvelopeEntryShape.safeParse(row);
-    if (entry.success) entries.push(entry.data);
-    else aside.push({ table: 'envelopePages', key: row.hash, row, reason: 'invalid', detectedAt: now });
-  }
-  return { pages: mergeIntoPages(new Map(), entries), aside };
-}
-
 /** Opens and checks a backup file completely, touching no storage. Throws the backup.* codes. */
 export function readBackup(file: Uint8Array, passphrase: string, now: number): BackupContent {
   const content = openBackup(file, passphrase);
@@ -93,10 +78,16 @@ export function readBackup(file: Uint8Array, passphrase: string, now: number): B
     if (!parsed.success) throw new VaultError('backup.altered');
     const { searchSegments, searchIndex: _old, envelopePages, envelopes, quarantine, ...tables } = parsed.data.tables;
     if ((parsed.data.format === 1) !== (envelopes !== undefined) || (envelopes === undefined) === (envelopePages === undefined)) throw new VaultError('backup.altered');
-    const before4 = envelopesBefore4(envelopes ?? [], now);
+    // A format 1 backup's envelope rows become pages, as the vault's own upgrade makes them (database.ts).
+    const before4 = entriesBefore4(envelopes ?? [], now);
     return {
       dataKey: parsed.data.dataKey,
-      tables: { ...tables, envelopePages: envelopePages ?? before4.pages, quarantine: [...quarantine, ...before4.aside], searchSegments: searchSegments ?? [] },
+      tables: {
+        ...tables,
+        envelopePages: envelopePages ?? mergeIntoPages(new Map(), before4.entries),
+        quarantine: [...quarantine, ...before4.aside],
+        searchSegments: searchSegments ?? [],
+      },
       rebuildSearch: searchSegments === undefined,
     };
   } catch (error) {

@@ -8,7 +8,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { isProfileName } from '../../../electron/common/profile';
-import { EnvelopeEntryShape, PAGE_SIZE, mergeIntoPages, pageOf, type EnvelopePageRow } from './envelope-pages';
+import { EnvelopeEntryShape, PAGE_SIZE, entriesBefore4, mergeIntoPages, pageOf, type EnvelopePageRow } from './envelope-pages';
 import { VaultError } from './errors';
 
 export interface VaultStorage {
@@ -63,24 +63,22 @@ export function defaultStorage(): VaultStorage {
 }
 
 /** How wide a stretch of log indexes the upgrade moves at a time: it need not hold a whole vault's envelopes at once. */
-const UPGRADE_STRETCH = 4096;
+const UPGRADE_STRETCH = 128 * PAGE_SIZE;
 
 /**
- * The version 4 upgrade: every envelope row into its page, in log order so each page is written once. A row that is
- * not an envelope with a log index (none should exist: every envelope was stored on its receipt or its delivery, with
- * the index they carry) goes to quarantine as it was, as a corrupt row found on reading would.
+ * The version 4 upgrade: every envelope row into its page, in log order, a stretch (a whole number of pages) at a
+ * time, so each page is written once. A row that makes no entry goes to quarantine as it was (entriesBefore4).
  */
 async function envelopesIntoPages(envelopes: Table<EnvelopeRowBefore4, string>, pages: Table<EnvelopePageRow, number>, quarantine: Table<QuarantineRow, number>): Promise<void> {
-  const unindexed = await envelopes.filter((row) => !EnvelopeEntryShape.safeParse(row).success).toArray();
-  for (const row of unindexed) await quarantine.add({ table: 'envelopePages', key: String(row.hash), row, reason: 'invalid', detectedAt: Date.now() });
+  const now = Date.now();
+  const invalid = await envelopes.filter((row) => !EnvelopeEntryShape.safeParse(row).success).toArray();
+  await quarantine.bulkAdd(entriesBefore4(invalid, now).aside);
   const [first, last] = await Promise.all([envelopes.orderBy('logIndex').first(), envelopes.orderBy('logIndex').last()]);
   if (!first || !last) return;
   for (let from = pageOf(first.logIndex!) * PAGE_SIZE; from <= last.logIndex!; from += UPGRADE_STRETCH) {
     const rows = await envelopes.where('logIndex').between(from, from + UPGRADE_STRETCH, true, false).toArray();
-    const entries = rows.flatMap((row) => {
-      const entry = EnvelopeEntryShape.safeParse(row);
-      return entry.success ? [entry.data] : [];
-    });
+    // The invalid rows among them are in quarantine already.
+    const { entries } = entriesBefore4(rows, now);
     if (entries.length > 0) await pages.bulkPut(mergeIntoPages(new Map(), entries));
   }
 }

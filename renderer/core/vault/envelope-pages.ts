@@ -12,6 +12,7 @@
  * Pure functions only: the page layout, shared by the store, the schema upgrade and the backup reader.
  */
 import { z } from 'zod';
+import type { QuarantineRow } from './database';
 
 export const PAGE_SIZE = 32;
 
@@ -92,4 +93,20 @@ export function mergeIntoPages(existing: ReadonlyMap<number, readonly EnvelopeEn
     entries.set(entryKey(write), write);
   }
   return [...pages].map(([page, entries]) => pageRow(page, [...entries.values()]));
+}
+
+/**
+ * Rows of the envelope table before vault version 4 (one envelope each), from a database being upgraded or a format 1
+ * backup: the entries they make, and as quarantine rows, exactly as found, those that make none (a row without a log
+ * index: none should exist, as every envelope was stored on its receipt or its delivery, with the index they carry).
+ */
+export function entriesBefore4(rows: readonly unknown[], now: number): { entries: EnvelopeEntry[]; aside: QuarantineRow[] } {
+  const entries: EnvelopeEntry[] = [];
+  const aside: QuarantineRow[] = [];
+  for (const row of rows) {
+    const entry = EnvelopeEntryShape.safeParse(row);
+    if (entry.success) entries.push(entry.data);
+    else aside.push({ table: 'envelopePages', key: String((row as { hash?: unknown } | null)?.hash), row, reason: 'invalid', detectedAt: now });
+  }
+  return { entries, aside };
 }
