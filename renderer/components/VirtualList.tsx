@@ -4,7 +4,7 @@
  * rows it shows, so the owner fetches just those. Positions are logical (block axis), so the list works unchanged in
  * right-to-left layouts; each row carries its position for assistive technology.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { visibleRows, type RowRange } from './virtual-range';
 
 /** Rows rendered beyond each edge of the screen. */
@@ -32,25 +32,36 @@ export function VirtualList(props: VirtualListProps) {
     const element = viewport.current;
     if (!element) return;
     let frame = 0;
+    let scrolled = false;
     const measure = () => {
       frame = 0;
-      setView((previous) =>
-        previous.top === element.scrollTop && previous.height === element.clientHeight ? previous : { top: element.scrollTop, height: element.clientHeight },
-      );
+      // Read here, in the frame callback where the layout is about to be needed anyway, not inside the state updater:
+      // React may run an updater during a later render, and reading the geometry there forces a layout mid-render.
+      const next = { top: element.scrollTop, height: element.clientHeight };
+      const update = () => setView((previous) => (previous.top === next.top && previous.height === next.height ? previous : next));
+      // A scroll must move the rows at once. A resize (and the first measurement) may mount a screenful of rows, a
+      // render that is better split across frames than run in one task while the core is busy.
+      if (scrolled) update();
+      else startTransition(update);
+      scrolled = false;
     };
     // One measurement per frame however many scroll events arrive.
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(measure);
     };
+    const onScroll = () => {
+      scrolled = true;
+      schedule();
+    };
     // The first measurement too: measured here it would force a layout of the whole page and a second render inside
     // the task that mounted the list (the longest the UI thread had during a catch-up). Until then the list renders
     // its first rows and their overscan, which covers a window's height.
     schedule();
-    element.addEventListener('scroll', schedule, { passive: true });
+    element.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(schedule);
     resize.observe(element);
     return () => {
-      element.removeEventListener('scroll', schedule);
+      element.removeEventListener('scroll', onScroll);
       resize.disconnect();
       if (frame !== 0) cancelAnimationFrame(frame);
     };
