@@ -125,7 +125,7 @@ function summary(name: string, run: Run): string {
     `${c('>get-consistency')} consistency proofs asked one at a time (${(sum(tap.consistencyMs) / 1000).toFixed(1)} s of round trips), ` +
     `${c('>get-checkpoint')} checkpoint and ${c('>get-directory')} directory requests, ${c('>ack')} acks; ` +
     `longest task ${run.tasks.longestMs.toFixed(0)} ms, ${run.tasks.count} long tasks totalling ${run.tasks.totalMs.toFixed(0)} ms` +
-    (run.tasks.top.length > 0 ? ` (the longest: ${run.tasks.top.slice(0, 3).map((task) => `${task.ms.toFixed(0)} ms at ${seconds(task.at - run.page.startedAt)} s`).join(', ')})` : '')
+    (run.tasks.top.length > 0 ? ` (the longest: ${run.tasks.top.slice(0, 3).map((task) => `${task.ms.toFixed(0)} ms at ${seconds(task.at - run.page.startedAt)} s${task.what ? ` [${task.what}]` : ''}`).join(', ')})` : '')
   );
 }
 

@@ -97,7 +97,7 @@ export interface LongTasks {
   readonly longestMs: number;
   readonly totalMs: number;
   /** Longest first, at most 10. */
-  readonly top: readonly { readonly at: number; readonly ms: number }[];
+  readonly top: readonly { readonly at: number; readonly ms: number; /** From the Long Animation Frames API, where it saw the task. */ readonly what?: string | undefined }[];
 }
 
 export interface FloorInput {
