@@ -4,13 +4,15 @@
  * Israeli device sends it 10,000 messages (lib/browser-sender.ts). The Syrian device unlocks and catches up until
  * every envelope is verified (the client has asked for and checked its inclusion proof), stored, and searchable (the
  * last message's unique word finds it; the vault then counts every message). A listening tap between worker and relay
- * (lib/browser-frame-tap.ts) splits the time into phases. With BENCH_PROFILE=1, a CPU profile of the core worker
- * (lib/browser-profile.ts) says what it was doing (not the check worker it starts, which verifies and opens the
- * envelopes beside it), and one of the page's thread in the UI run; they are off by default, because a profiler takes
- * about a second of CPU from a catch-up that already has both of the machine's cores busy. That run has the page doing nothing else: the sync client alone. The UI thread is then measured with the app's own
- * UI rendered (browser/app-ui.ts): the device locks again, another 10,000 messages arrive, and it catches up with the
- * inbox open — its page re-read and re-rendered on every change event, as after a real unlock — while long tasks on
- * the page's thread are recorded.
+ * (lib/browser-frame-tap.ts) splits the time into phases. That run has the page doing nothing else: the sync client
+ * alone. The UI thread is then measured with the app's own UI rendered (browser/app-ui.ts): the device locks again,
+ * another 10,000 messages arrive, and it catches up with the inbox open — its page re-read and re-rendered on every
+ * change event, as after a real unlock — while long tasks on the page's thread are recorded, each with what the Long
+ * Animation Frames API saw in it.
+ * With BENCH_PROFILE=1, a CPU profile of the core worker in the first run (lib/browser-profile.ts) says what it was
+ * doing (not the check worker it starts, which verifies and opens the envelopes beside it), and one of the page's
+ * thread in the UI run. They are off by default: a profiler takes about a second of CPU from a catch-up that already
+ * has both of the machine's cores busy.
  * Baseline, same run, same page: the crypto floor — the 10,000 envelopes read back from the vault, verified, opened
  * and decoded in one loop (browser/floor.ts).
  */
